@@ -1,0 +1,60 @@
+#include "cli/check_command.h"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/cli_app.h"
+#include "cli/report.h"
+#include "model/common/model_file.h"
+
+namespace wqcheck {
+
+namespace {
+
+Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algorithm) {
+  Options options;
+  options.algorithm = algorithm;
+  options.bounds = file.bounds;
+  if (args.max_depth != 0) options.bounds.max_depth = args.max_depth;
+  if (args.max_executions != 0) options.bounds.max_executions = args.max_executions;
+  if (args.time_limit > 0) options.bounds.max_seconds = args.time_limit;
+  if (args.max_memory_mb != 0) options.bounds.max_memory_mb = args.max_memory_mb;
+  if (args.max_preemptions >= 0) options.bounds.max_preemptions = args.max_preemptions;
+  options.keep_going = args.keep_going;
+  options.progress = args.progress;
+  options.seed = args.seed;
+  return options;
+}
+
+}  // namespace
+
+int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
+  auto algorithm = parse_algorithm(args.algorithm);
+  if (!algorithm) {
+    std::string names;
+    for (const std::string& n : algorithm_names()) names += (names.empty() ? "" : ", ") + n;
+    err << fmt::format("wqcheck check: --algorithm: unknown algorithm '{}'; expected one of: {}\n",
+                       args.algorithm, names);
+    return kExitUsage;
+  }
+  int exit_code = kExitOk;
+  for (const std::string& path : args.files) {
+    LoadResult loaded = load_model_file(path);
+    if (auto* error = std::get_if<InputError>(&loaded)) {
+      err << "wqcheck: " << error->to_string() << "\n";
+      return kExitUsage;
+    }
+    ModelFile& file = std::get<ModelFile>(loaded);
+    Result result = explore(*file.model, options_for(args, file, *algorithm));
+    if (args.json) {
+      out << result_json(path, *file.model, result).dump() << "\n";
+    } else {
+      print_result_text(out, path, *file.model, result);
+    }
+    if (result.verdict() == "violated") exit_code = kExitViolation;
+  }
+  return exit_code;
+}
+
+}  // namespace wqcheck

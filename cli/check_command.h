@@ -1,0 +1,29 @@
+// `wqcheck check FILE...`: load each file, explore it, report verdicts and statistics.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "explorer/explore.h"
+
+namespace wqcheck {
+
+struct CheckArgs {
+  std::vector<std::string> files;
+  std::string algorithm = "dfs";
+  bool json = false;
+  bool keep_going = false;
+  bool progress = false;
+  std::uint64_t max_depth = 0;       // 0: the file's own bound or the default
+  std::uint64_t max_executions = 0;
+  double time_limit = 0;
+  std::uint64_t max_memory_mb = 0;
+  std::int64_t max_preemptions = -1;
+  std::uint64_t seed = 1;
+};
+
+int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace wqcheck

@@ -1,0 +1,87 @@
+#include "cli/cli_app.h"
+
+#include <unistd.h>
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/check_command.h"
+#include "wqcheck_version.h"
+
+namespace wqcheck {
+
+namespace {
+
+int not_implemented(const std::string& command, std::ostream& err) {
+  err << fmt::format("wqcheck {}: not implemented yet\n", command);
+  return kExitUsage;
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv) { return run_cli(argc, argv, std::cout, std::cerr); }
+
+int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"wqcheck: a deterministic concurrency model checker for the Linux workqueue pool"};
+  app.name("wqcheck");
+  app.set_version_flag("--version", std::string("wqcheck ") + WQCHECK_VERSION);
+  app.require_subcommand(1);
+
+  CheckArgs check;
+  CLI::App* check_cmd = app.add_subcommand("check", "Explore scenario or program files and report verdicts");
+  check_cmd->add_option("files", check.files, "Scenario or program files (JSON)")->required();
+  check_cmd->add_option("-a,--algorithm", check.algorithm, "Search algorithm")->capture_default_str();
+  check_cmd->add_flag("--json", check.json, "One JSON object per file on stdout");
+  check_cmd->add_flag("--keep-going", check.keep_going, "Collect every violated property, not just the first");
+  check_cmd->add_flag("--progress", check.progress, "Show progress on stderr even when it is not a terminal");
+  check_cmd->add_option("--max-depth", check.max_depth, "Bound on steps per execution");
+  check_cmd->add_option("--max-executions", check.max_executions, "Bound on executions explored");
+  check_cmd->add_option("--time-limit", check.time_limit, "Bound on wall time, in seconds");
+  check_cmd->add_option("--max-memory", check.max_memory_mb, "Bound on peak memory, in MB");
+  check_cmd->add_option("--max-preemptions", check.max_preemptions, "Preemption bound (dfs)");
+  check_cmd->add_option("--seed", check.seed, "Seed for the random algorithm")->capture_default_str();
+
+  std::vector<std::string> regress_dirs;
+  CLI::App* regress_cmd = app.add_subcommand("regress", "Run every file in the directories and compare with expect");
+  regress_cmd->add_option("dirs", regress_dirs, "Directories of scenario and program files")->required();
+
+  std::string replay_trace;
+  CLI::App* replay_cmd = app.add_subcommand("replay", "Re-execute a counterexample trace");
+  replay_cmd->add_option("trace", replay_trace, "Trace file (JSON)")->required();
+
+  std::string show_trace;
+  CLI::App* show_cmd = app.add_subcommand("show", "Render a counterexample trace as CPU columns");
+  show_cmd->add_option("trace", show_trace, "Trace file (JSON)")->required();
+
+  // CLI11 reports a misspelt subcommand only as "a subcommand is required"; name it instead.
+  if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* sub) {
+                                          return sub->get_name() == argv[1];
+                                        }).empty()) {
+    err << fmt::format("wqcheck: unknown subcommand '{}'; expected one of: check, regress, replay, show\n"
+                       "Run 'wqcheck --help' for usage.\n", argv[1]);
+    return kExitUsage;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help or --version
+      app.exit(e, out, err);
+      return kExitOk;
+    }
+    err << "wqcheck: " << e.what() << "\nRun 'wqcheck --help' for usage.\n";
+    return kExitUsage;
+  }
+
+  if (check_cmd->parsed()) {
+    check.progress = check.progress || isatty(STDERR_FILENO) != 0;
+    return run_check(check, out, err);
+  }
+  if (regress_cmd->parsed()) return not_implemented("regress", err);
+  if (replay_cmd->parsed()) return not_implemented("replay", err);
+  if (show_cmd->parsed()) return not_implemented("show", err);
+  return kExitUsage;
+}
+
+}  // namespace wqcheck

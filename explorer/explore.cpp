@@ -1,0 +1,73 @@
+#include "explorer/explore.h"
+
+#include "explorer/dfs.h"
+#include "explorer/search.h"
+
+namespace wqcheck {
+
+namespace {
+
+struct AlgorithmName {
+  Algorithm algorithm;
+  const char* name;
+};
+
+// The algorithms this build offers, in the order the help text lists them.
+constexpr AlgorithmName kAlgorithms[] = {
+    {Algorithm::kDfs, "dfs"},
+};
+
+}  // namespace
+
+std::optional<Algorithm> parse_algorithm(const std::string& name) {
+  for (const AlgorithmName& a : kAlgorithms) {
+    if (name == a.name) return a.algorithm;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> algorithm_names() {
+  std::vector<std::string> names;
+  for (const AlgorithmName& a : kAlgorithms) names.emplace_back(a.name);
+  return names;
+}
+
+std::string algorithm_name(Algorithm algorithm) {
+  for (const AlgorithmName& a : kAlgorithms) {
+    if (a.algorithm == algorithm) return a.name;
+  }
+  return "unknown";
+}
+
+std::string status_name(Status status) {
+  switch (status) {
+    case Status::kHolds: return "holds";
+    case Status::kViolated: return "violated";
+    case Status::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string Result::verdict() const {
+  bool unknown = false;
+  for (const PropertyResult& p : properties) {
+    if (p.status == Status::kViolated) return "violated";
+    if (p.status == Status::kUnknown) unknown = true;
+  }
+  return unknown ? "unknown" : "safe";
+}
+
+Result explore(const Model& model, const Options& options) {
+  Search search(model, options);
+  switch (options.algorithm) {
+    case Algorithm::kDfs:
+      explore_dfs(search);
+      break;
+    default:
+      search.cut("algorithm not available in this build");
+      break;
+  }
+  return search.finish();
+}
+
+}  // namespace wqcheck

@@ -1,0 +1,82 @@
+// explore(): the one entry point of the explorer. It runs a search algorithm over a Model and
+// returns, per property, whether it holds (exhaustively, within the bounds), is violated (with a
+// schedule that replays the violation) or is unknown (a bound was hit first), plus statistics.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "explorer/model.h"
+#include "explorer/schedule.h"
+
+namespace wqcheck {
+
+enum class Algorithm { kDfs, kDpor, kOptimal, kBfs, kRandom };
+
+// "dfs", "dpor", "optimal", "bfs", "random"; nullopt for anything else.
+std::optional<Algorithm> parse_algorithm(const std::string& name);
+std::string algorithm_name(Algorithm algorithm);
+// The names parse_algorithm() accepts, for help texts and error messages.
+std::vector<std::string> algorithm_names();
+
+// Limits on the search. Zero means "no limit". Hitting any of them makes every property that
+// was not found violated "unknown" instead of "holds".
+struct Bounds {
+  std::uint64_t max_depth = 10000;       // steps in one execution
+  std::uint64_t max_executions = 0;      // complete + blocked executions
+  double max_seconds = 0;                // wall time
+  std::uint64_t max_memory_mb = 0;       // peak resident set
+  std::int64_t max_preemptions = -1;     // -1: unbounded (dfs and random only)
+};
+
+struct Options {
+  Algorithm algorithm = Algorithm::kOptimal;
+  Bounds bounds;
+  bool keep_going = false;       // collect every violated property instead of stopping
+  std::uint64_t seed = 1;        // random: the seed; each execution derives its own from it
+  std::uint64_t random_executions = 1000;  // random: how many schedules to sample
+  bool progress = false;         // print a progress line on stderr
+  // Set from another thread (e.g. a SIGINT handler) to stop cleanly with verdict "unknown".
+  const std::atomic<bool>* interrupt = nullptr;
+};
+
+enum class Status { kHolds, kViolated, kUnknown };
+std::string status_name(Status status);
+
+struct PropertyResult {
+  std::string name;
+  std::string description;
+  Status status = Status::kHolds;
+  std::optional<Schedule> counterexample;  // when violated
+};
+
+struct Stats {
+  std::uint64_t executions = 0;     // complete, deadlocked or violating executions
+  std::uint64_t deadlocked = 0;     // of those, ending with unfinished actors none of which can step
+  std::uint64_t sleep_blocked = 0;  // abandoned because every enabled actor was asleep
+  std::uint64_t assume_blocked = 0; // discarded by the model, or ended on a blocked attempt
+  std::uint64_t transitions = 0;    // steps executed, over all executions
+  std::optional<std::uint64_t> states;  // distinct states (bfs)
+  double elapsed_s = 0;
+  std::uint64_t peak_rss_kb = 0;
+
+  std::uint64_t blocked() const { return sleep_blocked + assume_blocked; }
+};
+
+struct Result {
+  Algorithm algorithm = Algorithm::kOptimal;
+  std::vector<PropertyResult> properties;  // in Model::properties() order
+  Stats stats;
+  bool exhaustive = true;       // false if a bound, a budget or an interrupt cut the search
+  std::string stopped_because;  // why it was not exhaustive ("" if it was)
+
+  // "violated" if any property is violated, else "unknown" if any is unknown, else "safe".
+  std::string verdict() const;
+};
+
+Result explore(const Model& model, const Options& options);
+
+}  // namespace wqcheck

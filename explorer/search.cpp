@@ -1,0 +1,119 @@
+#include "explorer/search.h"
+
+#include <sys/resource.h>
+
+#include <fmt/format.h>
+
+namespace wqcheck {
+
+bool any_enabled(const Model& model, const State& state) {
+  for (ActorId a = 0; a < model.actor_count(); ++a) {
+    if (model.status(state, a) == ActorStatus::kEnabled) return true;
+  }
+  return false;
+}
+
+std::uint64_t peak_rss_kb() {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::uint64_t>(usage.ru_maxrss);
+}
+
+Search::Search(const Model& model, const Options& options)
+    : model_(model),
+      options_(options),
+      start_(std::chrono::steady_clock::now()),
+      progress_(options.progress) {
+  result_.algorithm = options.algorithm;
+  for (const Property& p : model.properties()) {
+    result_.properties.push_back(PropertyResult{p.name, p.description, Status::kHolds, {}});
+  }
+}
+
+Ending Search::conclude(const State& state, const Schedule& schedule) {
+  if (model_.discarded(state)) {
+    count_assume_blocked();
+    return Ending::kDiscarded;
+  }
+  PropertySet violated = model_.violations(state);
+  if (violated != 0) {
+    ++stats_.executions;
+    record(violated, schedule);
+    tick();
+    return Ending::kViolation;
+  }
+  if (any_enabled(model_, state)) return Ending::kContinue;
+  ++stats_.executions;
+  bool unfinished = false;
+  for (ActorId a = 0; a < model_.actor_count(); ++a) {
+    if (model_.status(state, a) != ActorStatus::kFinished) unfinished = true;
+  }
+  if (unfinished) ++stats_.deadlocked;
+  violated = model_.terminal_violations(state);
+  if (violated != 0) record(violated, schedule);
+  tick();
+  return Ending::kTerminal;
+}
+
+void Search::record(PropertySet violated, const Schedule& schedule) {
+  for (std::size_t i = 0; i < result_.properties.size(); ++i) {
+    if ((violated >> i & 1) == 0) continue;
+    PropertyResult& p = result_.properties[i];
+    if (p.status != Status::kViolated) {
+      p.status = Status::kViolated;
+      p.counterexample = schedule;
+    }
+  }
+  if (!options_.keep_going) cut("stopped at the first violation (--keep-going explores on)");
+}
+
+void Search::cut(const std::string& why) {
+  mark_incomplete(why);
+  stopped_ = true;
+}
+
+void Search::mark_incomplete(const std::string& why) {
+  if (result_.exhaustive) result_.stopped_because = why;
+  result_.exhaustive = false;
+}
+
+bool Search::depth_exceeded(std::size_t depth) {
+  if (options_.bounds.max_depth == 0 || depth < options_.bounds.max_depth) return false;
+  cut(fmt::format("depth bound {} reached", options_.bounds.max_depth));
+  return true;
+}
+
+void Search::tick() {
+  const Bounds& b = options_.bounds;
+  std::uint64_t runs = stats_.executions + stats_.blocked();
+  if (b.max_executions != 0 && runs >= b.max_executions) {
+    cut(fmt::format("execution bound {} reached", b.max_executions));
+  }
+  if (options_.interrupt != nullptr && options_.interrupt->load(std::memory_order_relaxed)) {
+    cut("interrupted");
+  }
+  if ((++ticks_ & 255) != 0) return;
+  auto now = std::chrono::steady_clock::now();
+  if (b.max_seconds > 0 && std::chrono::duration<double>(now - start_).count() >= b.max_seconds) {
+    cut(fmt::format("time limit {} s reached", b.max_seconds));
+  }
+  if (b.max_memory_mb != 0 && peak_rss_kb() >= b.max_memory_mb * 1024) {
+    cut(fmt::format("memory limit {} MB reached", b.max_memory_mb));
+  }
+  progress_.update(stats_, start_);
+}
+
+Result Search::finish() {
+  progress_.finish();
+  stats_.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  stats_.peak_rss_kb = peak_rss_kb();
+  if (!result_.exhaustive) {
+    for (PropertyResult& p : result_.properties) {
+      if (p.status == Status::kHolds) p.status = Status::kUnknown;
+    }
+  }
+  result_.stats = stats_;
+  return result_;
+}
+
+}  // namespace wqcheck

@@ -1,0 +1,72 @@
+// Search: the bookkeeping every algorithm shares. It classifies the state reached after a step
+// (go on, violation, terminal, discarded), records counterexamples per property, keeps the
+// statistics, enforces the bounds and the interrupt flag, and drives the progress line. The
+// algorithms own only their order of exploration.
+#pragma once
+
+#include <chrono>
+#include <string>
+
+#include "explorer/explore.h"
+#include "explorer/model.h"
+#include "explorer/progress.h"
+
+namespace wqcheck {
+
+// What the state after a step means for the current execution.
+enum class Ending {
+  kContinue,   // some actor is enabled and nothing is violated yet
+  kViolation,  // a property is violated: the execution ends here
+  kTerminal,   // no actor is enabled: a complete (or deadlocked) execution
+  kDiscarded,  // the model discarded the execution (failed assume)
+};
+
+class Search {
+ public:
+  Search(const Model& model, const Options& options);
+
+  const Model& model() const { return model_; }
+  const Options& options() const { return options_; }
+  Stats& stats() { return stats_; }
+
+  // Classifies `state`, reached by `schedule`, and accounts for the execution if it ends
+  // (statistics, counterexamples). `depth` is schedule.size().
+  Ending conclude(const State& state, const Schedule& schedule);
+
+  // Accounts for an execution abandoned on a blocked attempt or a full sleep set.
+  void count_assume_blocked() { ++stats_.assume_blocked; tick(); }
+  void count_sleep_blocked() { ++stats_.sleep_blocked; tick(); }
+
+  // True once the search must stop: a bound was hit, the run was interrupted, or (without
+  // keep_going) a violation was found.
+  bool stopped() const { return stopped_; }
+  // Marks the search as cut short (properties not found violated become unknown).
+  void cut(const std::string& why);
+  // Records that part of the search was skipped (e.g. a preemption bound) without stopping it.
+  void mark_incomplete(const std::string& why);
+  // Checks the depth bound for a path of `depth` steps; cuts the search if it is exceeded.
+  bool depth_exceeded(std::size_t depth);
+
+  Result finish();
+
+ private:
+  void tick();
+  void record(PropertySet violated, const Schedule& schedule);
+
+  const Model& model_;
+  const Options& options_;
+  Stats stats_;
+  Result result_;
+  bool stopped_ = false;
+  std::chrono::steady_clock::time_point start_;
+  Progress progress_;
+  std::uint64_t ticks_ = 0;
+};
+
+// Whether some actor is enabled in `state`.
+bool any_enabled(const Model& model, const State& state);
+
+// Peak resident set size of this process so far, in KiB.
+std::uint64_t peak_rss_kb();
+
+}  // namespace wqcheck
