@@ -151,6 +151,8 @@ class Model {
   virtual bool discarded(const State& /*state*/) const { return false; }
 
   virtual std::string action_name(std::uint32_t action) const = 0;
+  // What the action stands for in the modelled system, e.g. "kick_pool()"; "" if nothing.
+  virtual std::string action_source(std::uint32_t /*action*/) const { return ""; }
   // A location in the model's own terms, e.g. "pool.idle_list" or "a[3]".
   virtual std::string location_name(Location loc) const = 0;
   // The state in the model's own terms, for traces and renderings.
