@@ -12,7 +12,7 @@ namespace wqcheck {
 
 struct CheckArgs {
   std::vector<std::string> files;
-  std::string algorithm = "dfs";
+  std::string algorithm = "optimal";
   bool json = false;
   bool keep_going = false;
   bool progress = false;

@@ -1,0 +1,279 @@
+#include "explorer/dpor.h"
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "explorer/happens_before.h"
+#include "explorer/wakeup_tree.h"
+
+namespace wqcheck {
+
+namespace {
+
+// One node of the current path: the state before event `event` and what is known there.
+struct Node {
+  std::unique_ptr<State> state;
+  Event event;                     // the event taken from this node on the current path
+  std::vector<Event> sleep;        // actors asleep here, with the event each would take
+  std::vector<ActorId> backtrack;  // source mode: actors to explore from here
+  WakeupTree wakeup;               // optimal mode: sequences still to explore from here
+};
+
+void assign_events(std::vector<Event>& to, std::size_t k, const Event& e) {
+  if (to.size() <= k) {
+    to.push_back(e);
+  } else {
+    to[k] = e;
+  }
+}
+
+bool contains(const std::vector<ActorId>& actors, ActorId a) {
+  return std::find(actors.begin(), actors.end(), a) != actors.end();
+}
+
+class Dpor {
+ public:
+  Dpor(Search& search, DporMode mode)
+      : search_(search), model_(search.model()), mode_(mode), hb_(search.model().actor_count()) {}
+
+  void run() {
+    nodes_.emplace_back();
+    nodes_[0].state = model_.initial();
+    if (search_.conclude(*nodes_[0].state, schedule_) != Ending::kContinue) return;
+    std::size_t depth = 0;  // the node from which the next event is taken
+    std::size_t first_new = 0;
+    while (!search_.stopped()) {
+      // Run one execution from `depth` to its end.
+      std::size_t end = run_to_end(depth);
+      detect_races(first_new, hb_.size());
+      if (search_.stopped()) break;
+      // Backtrack to the deepest node with something left to explore.
+      std::size_t d = end;
+      bool resumed = false;
+      while (d-- > 0) {
+        Node& n = nodes_[d];
+        add_sleep(n, n.event);
+        if (has_pending(n)) {
+          depth = d;
+          resumed = true;
+          break;
+        }
+      }
+      if (!resumed) break;
+      first_new = depth;
+      hb_.truncate(depth);
+      schedule_.resize(depth);
+    }
+  }
+
+ private:
+  // Extends the path from node `depth` until the execution ends; returns the number of events.
+  std::size_t run_to_end(std::size_t depth) {
+    while (true) {
+      if (search_.depth_exceeded(depth + 1)) return depth;
+      ensure_node(depth + 1);
+      Node& here = nodes_[depth];
+      Node& next = nodes_[depth + 1];
+      ActorId actor;
+      if (!choose(here, next, actor)) {
+        search_.count_sleep_blocked();
+        add_pending_attempts(depth, depth);
+        return depth;
+      }
+      here.event.footprint.clear();
+      here.event.blocked_attempt = false;
+      if (model_.status(*here.state, actor) != ActorStatus::kEnabled) {
+        // A race asked for an actor that is blocked here: its attempt reads what blocks it.
+        model_.blocking_footprint(*here.state, actor, here.event.footprint);
+        here.event.actor = actor;
+        here.event.action = 0;
+        here.event.blocked_attempt = true;
+        hb_.push(here.event);
+        schedule_.push_back(actor);
+        search_.count_assume_blocked();
+        add_pending_attempts(depth, depth + 1, actor);
+        return depth + 1;
+      }
+      next.state->assign(*here.state);
+      model_.step(*next.state, actor, here.event);
+      here.event.actor = actor;
+      search_.stats().transitions++;
+      hb_.push(here.event);
+      schedule_.push_back(actor);
+      // Actors asleep here stay asleep after an event independent of theirs.
+      std::size_t k = 0;
+      for (const Event& s : here.sleep) {
+        if (!dependent(s, here.event)) assign_events(next.sleep, k++, s);
+      }
+      next.sleep.resize(k);
+      Ending ending = search_.conclude(*next.state, schedule_);
+      if (ending == Ending::kTerminal) {
+        add_pending_attempts(depth + 1, depth + 1);
+        return depth + 1;
+      }
+      if (ending != Ending::kContinue) return depth + 1;
+      ++depth;
+    }
+  }
+
+  // When an execution ends (terminal, or abandoned as blocked), the attempt of each actor still
+  // blocked in its last state (the state of node `last`) is appended to the happens-before
+  // graph from `position` on, after the path: a race with the write that blocked it can then
+  // schedule the order in which it runs first.
+  void add_pending_attempts(std::size_t last_node, std::size_t position,
+                            ActorId except = static_cast<ActorId>(-1)) {
+    const State& last = *nodes_[last_node].state;
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (a == except || model_.status(last, a) != ActorStatus::kBlocked) continue;
+      ensure_node(position);
+      Event& attempt = nodes_[position++].event;
+      attempt.footprint.clear();
+      model_.blocking_footprint(last, a, attempt.footprint);
+      attempt.actor = a;
+      attempt.action = 0;
+      attempt.blocked_attempt = true;
+      hb_.push(attempt);
+    }
+  }
+
+  void ensure_node(std::size_t d) {
+    while (nodes_.size() <= d) {
+      nodes_.emplace_back();
+      nodes_.back().state = nodes_[0].state->clone();
+    }
+  }
+
+  bool asleep(const Node& n, ActorId a) const {
+    for (const Event& s : n.sleep) {
+      if (s.actor == a) return true;
+    }
+    return false;
+  }
+
+  // Picks the actor to run from `here`. `next` receives the wakeup subtree (optimal) or a
+  // fresh backtrack set. False if every enabled actor is asleep.
+  bool choose(Node& here, Node& next, ActorId& actor) {
+    next.backtrack.clear();
+    if (mode_ == DporMode::kOptimal) {
+      if (!here.wakeup.empty()) {
+        actor = here.wakeup.first().actor;
+        here.wakeup.take_first(next.wakeup);
+        return true;
+      }
+      next.wakeup.clear();
+      if (!first_awake_enabled(here, actor)) return false;
+      return true;
+    }
+    for (ActorId a : here.backtrack) {
+      if (!asleep(here, a)) {
+        actor = a;
+        return true;
+      }
+    }
+    if (!here.backtrack.empty()) return false;  // unreachable: has_pending() said otherwise
+    if (!first_awake_enabled(here, actor)) return false;
+    here.backtrack.push_back(actor);
+    return true;
+  }
+
+  bool first_awake_enabled(const Node& n, ActorId& actor) const {
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (model_.status(*n.state, a) == ActorStatus::kEnabled && !asleep(n, a)) {
+        actor = a;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void add_sleep(Node& n, const Event& e) {
+    if (!asleep(n, e.actor)) n.sleep.push_back(e);
+  }
+
+  bool has_pending(const Node& n) const {
+    if (mode_ == DporMode::kOptimal) return !n.wakeup.empty();
+    for (ActorId a : n.backtrack) {
+      if (!asleep(n, a)) return true;
+    }
+    return false;
+  }
+
+  // For every race i ⋖ j with j >= first_new, schedules its reversal at node i.
+  void detect_races(std::size_t first_new, std::size_t end) {
+    for (std::size_t j = first_new; j < end; ++j) {
+      for (std::uint32_t i : hb_.races(j)) reverse(i, j);
+    }
+  }
+
+  // v = the events after i that do not happen after i, then j.
+  void reverse(std::size_t i, std::size_t j) {
+    positions_.clear();
+    for (std::size_t k = i + 1; k < j; ++k) {
+      if (!hb_.precedes(i, k)) positions_.push_back(k);
+    }
+    positions_.push_back(j);
+    Node& at = nodes_[i];
+    if (mode_ == DporMode::kSource) {
+      // Initials of v: actors whose first event in v has no happens-before predecessor in v.
+      for (std::size_t x = 0; x < positions_.size(); ++x) {
+        ActorId a = hb_.actor(positions_[x]);
+        if (!is_first_of_actor(x)) continue;
+        if (has_predecessor(x)) continue;
+        if (contains(at.backtrack, a) || asleep(at, a)) return;
+      }
+      at.backtrack.push_back(hb_.actor(positions_[0]));
+      return;
+    }
+    // Optimal: skip if some sleeping actor is a weak initial of v; else insert v.
+    for (const Event& s : at.sleep) {
+      if (weak_initial(s)) return;
+    }
+    WakeupSequence seq;
+    for (std::size_t p : positions_) seq.events.push_back(&nodes_[p].event);
+    seq.before = [this](std::size_t a, std::size_t b) {
+      return hb_.precedes(positions_[a], positions_[b]);
+    };
+    at.wakeup.insert(seq);
+  }
+
+  bool is_first_of_actor(std::size_t x) const {
+    ActorId a = hb_.actor(positions_[x]);
+    for (std::size_t y = 0; y < x; ++y) {
+      if (hb_.actor(positions_[y]) == a) return false;
+    }
+    return true;
+  }
+
+  bool has_predecessor(std::size_t x) const {
+    for (std::size_t y = 0; y < x; ++y) {
+      if (hb_.precedes(positions_[y], positions_[x])) return true;
+    }
+    return false;
+  }
+
+  // Is the sleeping actor of `s` a weak initial of v (positions_)?
+  bool weak_initial(const Event& s) const {
+    for (std::size_t x = 0; x < positions_.size(); ++x) {
+      if (hb_.actor(positions_[x]) == s.actor) return !has_predecessor(x);
+    }
+    for (std::size_t p : positions_) {
+      if (dependent(s, nodes_[p].event)) return false;
+    }
+    return true;
+  }
+
+  Search& search_;
+  const Model& model_;
+  const DporMode mode_;
+  HappensBefore hb_;
+  std::vector<Node> nodes_;
+  Schedule schedule_;
+  std::vector<std::size_t> positions_;  // scratch: v as positions in the path
+};
+
+}  // namespace
+
+void explore_dpor(Search& search, DporMode mode) { Dpor(search, mode).run(); }
+
+}  // namespace wqcheck
