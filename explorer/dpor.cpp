@@ -45,8 +45,10 @@ class Dpor {
     std::size_t first_new = 0;
     while (!search_.stopped()) {
       // Run one execution from `depth` to its end.
+      pending_.clear();
       std::size_t end = run_to_end(depth);
-      detect_races(first_new, hb_.size());
+      detect_races(first_new, end);
+      detect_pending_races(end);
       if (search_.stopped()) break;
       // Backtrack to the deepest node with something left to explore.
       std::size_t d = end;
@@ -78,7 +80,7 @@ class Dpor {
       ActorId actor;
       if (!choose(here, next, actor)) {
         search_.count_sleep_blocked();
-        add_pending_attempts(depth, depth);
+        add_pending_attempts(depth);
         return depth;
       }
       here.event.footprint.clear();
@@ -92,7 +94,7 @@ class Dpor {
         hb_.push(here.event);
         schedule_.push_back(actor);
         search_.count_assume_blocked();
-        add_pending_attempts(depth, depth + 1, actor);
+        add_pending_attempts(depth, actor);
         return depth + 1;
       }
       next.state->assign(*here.state);
@@ -108,8 +110,8 @@ class Dpor {
       }
       next.sleep.resize(k);
       Ending ending = search_.conclude(*next.state, schedule_);
-      if (ending == Ending::kTerminal) {
-        add_pending_attempts(depth + 1, depth + 1);
+      if (ending != Ending::kContinue) {
+        add_pending_attempts(depth + 1);
         return depth + 1;
       }
       if (ending != Ending::kContinue) return depth + 1;
@@ -118,22 +120,30 @@ class Dpor {
   }
 
   // When an execution ends (terminal, or abandoned as blocked), the attempt of each actor still
-  // blocked in its last state (the state of node `last`) is appended to the happens-before
-  // graph from `position` on, after the path: a race with the write that blocked it can then
-  // schedule the order in which it runs first.
-  void add_pending_attempts(std::size_t last_node, std::size_t position,
-                            ActorId except = static_cast<ActorId>(-1)) {
+  // blocked in its last state (the state of node `last_node`) is a pending event: it could
+  // have come next, so a race between it and the path may schedule the order in which that
+  // actor runs first.
+  void add_pending_attempts(std::size_t last_node, ActorId except = static_cast<ActorId>(-1)) {
     const State& last = *nodes_[last_node].state;
     for (ActorId a = 0; a < model_.actor_count(); ++a) {
       if (a == except || model_.status(last, a) != ActorStatus::kBlocked) continue;
-      ensure_node(position);
-      Event& attempt = nodes_[position++].event;
-      attempt.footprint.clear();
-      model_.blocking_footprint(last, a, attempt.footprint);
-      attempt.actor = a;
-      attempt.action = 0;
-      attempt.blocked_attempt = true;
-      hb_.push(attempt);
+      pending_.emplace_back();
+      Event& pending = pending_.back();
+      model_.blocking_footprint(last, a, pending.footprint);
+      pending.blocked_attempt = true;
+      pending.actor = a;
+    }
+  }
+
+  // Each pending event is an alternative continuation of the path, not part of it: it is put
+  // right after the path alone, its races reversed, and taken away again.
+  void detect_pending_races(std::size_t end) {
+    ensure_node(end);
+    for (const Event& pending : pending_) {
+      nodes_[end].event = pending;
+      hb_.push(pending);
+      for (std::uint32_t i : hb_.races(end)) reverse(i, end);
+      hb_.truncate(end);
     }
   }
 
@@ -268,6 +278,7 @@ class Dpor {
   const DporMode mode_;
   HappensBefore hb_;
   std::vector<Node> nodes_;
+  std::vector<Event> pending_;      // events that could have come after the current execution
   Schedule schedule_;
   std::vector<std::size_t> positions_;  // scratch: v as positions in the path
 };

@@ -17,7 +17,7 @@ void explore_random(Search& search) {
     state->assign(*initial);
     schedule.clear();
     Ending ending = search.conclude(*state, schedule);
-    while (ending == Ending::kContinue) {
+    while (ending == Ending::kContinue && !search.stopped()) {
       if (search.depth_exceeded(schedule.size() + 1)) return;
       enabled.clear();
       for (ActorId a = 0; a < model.actor_count(); ++a) {

@@ -16,6 +16,8 @@ constexpr Location kLockBase = 1000;
 struct AccessState : State {
   std::vector<std::uint8_t> pc;
   std::vector<std::int8_t> holder;  // per mutex, -1 if free
+  std::vector<std::uint8_t> written;  // per variable
+  bool failed = false;                // a kCheck found its variable unwritten
 
   std::unique_ptr<State> clone() const override { return std::make_unique<AccessState>(*this); }
   void assign(const State& other) override { *this = static_cast<const AccessState&>(other); }
@@ -23,11 +25,13 @@ struct AccessState : State {
     std::uint64_t h = 1469598103934665603ULL;
     for (auto v : pc) h = (h ^ v) * 1099511628211ULL;
     for (auto v : holder) h = (h ^ static_cast<std::uint8_t>(v)) * 1099511628211ULL;
+    for (auto v : written) h = (h ^ v) * 1099511628211ULL;
+    h ^= failed;
     return h;
   }
   bool equals(const State& other) const override {
     const auto& o = static_cast<const AccessState&>(other);
-    return pc == o.pc && holder == o.holder;
+    return pc == o.pc && holder == o.holder && written == o.written && failed == o.failed;
   }
 };
 
@@ -45,12 +49,14 @@ std::size_t mutex_count(const std::vector<AccessThread>& threads) {
 
 AccessModel::AccessModel(std::vector<AccessThread> threads)
     : threads_(std::move(threads)),
-      properties_{{"deadlock", "some thread is unfinished and none can step"}} {}
+      properties_{{"deadlock", "some thread is unfinished and none can step"},
+                  {"unwritten", "a check read a variable nothing had written"}} {}
 
 std::unique_ptr<State> AccessModel::initial() const {
   auto s = std::make_unique<AccessState>();
   s->pc.assign(threads_.size(), 0);
   s->holder.assign(mutex_count(threads_), -1);
+  s->written.assign(64, 0);
   return s;
 }
 
@@ -73,7 +79,14 @@ void AccessModel::step(State& state, ActorId actor, Event& out) const {
   out.action = op.kind;
   switch (op.kind) {
     case AccessOp::kRead: out.footprint.read(op.loc); break;
-    case AccessOp::kWrite: out.footprint.write(op.loc); break;
+    case AccessOp::kWrite:
+      out.footprint.write(op.loc);
+      s.written[op.loc] = 1;
+      break;
+    case AccessOp::kCheck:
+      out.footprint.read(op.loc);
+      if (!s.written[op.loc]) s.failed = true;
+      break;
     case AccessOp::kLock:
       s.holder[op.loc] = static_cast<std::int8_t>(actor);
       out.footprint.write(kLockBase + op.loc);
@@ -85,6 +98,10 @@ void AccessModel::step(State& state, ActorId actor, Event& out) const {
   }
 }
 
+PropertySet AccessModel::violations(const State& state) const {
+  return static_cast<const AccessState&>(state).failed ? 2 : 0;
+}
+
 PropertySet AccessModel::terminal_violations(const State& state) const {
   const auto& s = static_cast<const AccessState&>(state);
   for (std::size_t t = 0; t < threads_.size(); ++t) {
@@ -94,8 +111,8 @@ PropertySet AccessModel::terminal_violations(const State& state) const {
 }
 
 std::string AccessModel::action_name(std::uint32_t action) const {
-  static const char* names[] = {"read", "write", "lock", "unlock"};
-  return action < 4 ? names[action] : "?";
+  static const char* names[] = {"read", "write", "lock", "unlock", "check"};
+  return action < 5 ? names[action] : "?";
 }
 
 std::string AccessModel::location_name(Location loc) const {
@@ -104,7 +121,7 @@ std::string AccessModel::location_name(Location loc) const {
 
 nlohmann::json AccessModel::state_json(const State& state) const {
   const auto& s = static_cast<const AccessState&>(state);
-  return {{"pc", s.pc}, {"holder", s.holder}};
+  return {{"pc", s.pc}, {"holder", s.holder}, {"failed", s.failed}};
 }
 
 namespace {
@@ -115,6 +132,10 @@ void enumerate(const AccessModel& model,
   std::unique_ptr<State> state = model.initial();
   std::vector<std::pair<ActorId, std::size_t>> path;
   std::function<void(const State&)> go = [&](const State& s) {
+    if (model.violations(s) != 0) {
+      done(path);
+      return;
+    }
     bool any = false;
     for (ActorId a = 0; a < model.actor_count(); ++a) {
       if (model.status(s, a) != ActorStatus::kEnabled) continue;
@@ -142,17 +163,22 @@ std::uint64_t AccessModel::count_interleavings() const {
 
 std::uint64_t AccessModel::count_traces() const {
   std::set<std::vector<std::int64_t>> keys;
-  enumerate(*this, [&](const std::vector<std::pair<ActorId, std::size_t>>& path) {
+  enumerate(*this, [&](const std::vector<std::pair<ActorId, std::size_t>>& full_path) {
+    const std::vector<std::pair<ActorId, std::size_t>>& path = full_path;
+    std::unique_ptr<State> replayed = initial();
+    Event ignored;
+    for (auto [t, i] : full_path) step(*replayed, t, ignored);
+    const bool violated = !full_path.empty() && violations(*replayed) != 0;
     // Key: per location (variables, then mutexes), its conflict-relevant history.
     std::map<std::int64_t, std::vector<std::int64_t>> per_loc;
     std::map<std::int64_t, std::int64_t> writes_so_far;
     std::vector<std::int64_t> key;
     for (auto [t, i] : path) {
       const AccessOp& op = threads_[t][i];
-      std::int64_t loc = op.kind == AccessOp::kRead || op.kind == AccessOp::kWrite
+      std::int64_t loc = op.kind == AccessOp::kRead || op.kind == AccessOp::kWrite || op.kind == AccessOp::kCheck
                              ? static_cast<std::int64_t>(op.loc)
                              : static_cast<std::int64_t>(kLockBase + op.loc);
-      if (op.kind == AccessOp::kRead) {
+      if (op.kind == AccessOp::kRead || op.kind == AccessOp::kCheck) {
         // A read is placed by how many writes precede it; encode (thread, index, writes).
         per_loc[loc].push_back(-1 - static_cast<std::int64_t>(t * 1000 + i) * 1000 - writes_so_far[loc]);
       } else {
@@ -177,12 +203,13 @@ std::uint64_t AccessModel::count_traces() const {
     std::vector<std::size_t> ends(threads_.size(), 0);
     for (auto [t, i] : path) ends[t] = i + 1;
     for (std::size_t e : ends) key.push_back(static_cast<std::int64_t>(e));
+    key.push_back(violated ? 1 : 0);
     keys.insert(key);
   });
   return keys.size();
 }
 
-AccessModel random_access_model(std::uint64_t seed) {
+AccessModel random_access_model(std::uint64_t seed, bool checks) {
   SplitMix64 rng(seed);
   std::size_t threads = 2 + rng.below(2);
   std::size_t vars = 1 + rng.below(3);
@@ -205,6 +232,8 @@ AccessModel random_access_model(std::uint64_t seed) {
           used += t.size() - before;
           break;  // sometimes finish holding the mutex: others may deadlock
         }
+      } else if (checks && rng.below(6) == 0) {
+        t.push_back({AccessOp::kCheck, static_cast<std::uint32_t>(rng.below(vars))});
       } else {
         t.push_back({rng.below(2) ? AccessOp::kWrite : AccessOp::kRead, static_cast<std::uint32_t>(rng.below(vars))});
       }

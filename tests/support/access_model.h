@@ -13,7 +13,8 @@
 namespace wqcheck::testing {
 
 struct AccessOp {
-  enum Kind : std::uint8_t { kRead, kWrite, kLock, kUnlock } kind;
+  // kCheck reads the variable and fails (property "unwritten") if nothing has written it yet.
+  enum Kind : std::uint8_t { kRead, kWrite, kLock, kUnlock, kCheck } kind;
   std::uint32_t loc;  // variable number, or mutex number for kLock/kUnlock
 };
 
@@ -31,7 +32,7 @@ class AccessModel : public Model {
   void blocking_footprint(const State& state, ActorId actor, Footprint& out) const override;
   void step(State& state, ActorId actor, Event& out) const override;
   const std::vector<Property>& properties() const override { return properties_; }
-  PropertySet violations(const State&) const override { return 0; }
+  PropertySet violations(const State& state) const override;
   PropertySet terminal_violations(const State& state) const override;
   std::string action_name(std::uint32_t action) const override;
   std::string location_name(Location loc) const override;
@@ -42,6 +43,8 @@ class AccessModel : public Model {
   // Independent truth: the number of Mazurkiewicz traces of maximal executions (complete or
   // deadlocked), counted by enumerating every interleaving and keying each by, per location,
   // the order of its writes and the writes each read follows (locks count as writes).
+  // Meaningful for programs whose checks never fail: an execution cut short by a violation has
+  // no single trace to count.
   std::uint64_t count_traces() const;
   // The number of maximal interleavings (what dfs must explore).
   std::uint64_t count_interleavings() const;
@@ -51,6 +54,7 @@ class AccessModel : public Model {
   std::vector<Property> properties_;
 };
 
-AccessModel random_access_model(std::uint64_t seed);
+// A random program of 2-3 threads and at most 11 events; with `checks`, some steps are kCheck.
+AccessModel random_access_model(std::uint64_t seed, bool checks = false);
 
 }  // namespace wqcheck::testing
