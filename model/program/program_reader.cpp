@@ -295,7 +295,7 @@ class Compiler {
       std::vector<std::string> known;
       for (const auto& [n, i] : index) known.push_back(n);
       std::string hint = did_you_mean(name, known);
-      if (hint.empty() && (is_lock ? variable_index_ : mutex_index_).count(name) != 0) {
+      if ((is_lock ? variable_index_ : mutex_index_).count(name) != 0) {
         hint = is_lock ? " (it is a shared variable, not a lock)" : " (it is a lock, not a shared variable)";
       }
       throw InputException(p, fmt::format("unknown {} \"{}\"{}", is_lock ? "lock" : "shared variable", name, hint));

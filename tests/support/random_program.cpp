@@ -75,7 +75,7 @@ nlohmann::json random_thread(Rng& rng, const Shape& shape, int number) {
     } else if (kind < 65) {
       in = {{"op", "store"}};
       pick_variable(rng, shape, in);
-      in["value"] = loaded > 0 && rng.chance(50) ? "r" + std::to_string(rng.below(loaded)) + " + 1"
+      in["value"] = loaded > 0 && rng.chance(50) ? nlohmann::json("r" + std::to_string(rng.below(loaded)) + " + 1")
                                                  : nlohmann::json(1 + rng.below(2));
     } else if (kind < 75) {
       in = {{"op", "fetch_add"}, {"value", 1}, {"reg", reg}};
