@@ -44,6 +44,8 @@ std::string closest_match(const std::string& name, const std::vector<std::string
     }
   }
   std::size_t limit = std::max<std::size_t>(1, std::min(name.size(), best.size()) / 3);
+  // A one-letter name is "close" to every other one-letter name; suggest only real near-misses.
+  if (best_distance >= name.size()) return "";
   return best_distance <= std::min<std::size_t>(limit, 3) ? best : "";
 }
 
