@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/check_command.h"
+#include "cli/regress_command.h"
 #include "wqcheck_version.h"
 
 namespace wqcheck {
@@ -43,9 +44,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_option("--max-preemptions", check.max_preemptions, "Preemption bound (dfs)");
   check_cmd->add_option("--seed", check.seed, "Seed for the random algorithm")->capture_default_str();
 
-  std::vector<std::string> regress_dirs;
+  RegressArgs regress;
   CLI::App* regress_cmd = app.add_subcommand("regress", "Run every file in the directories and compare with expect");
-  regress_cmd->add_option("dirs", regress_dirs, "Directories of scenario and program files")->required();
+  regress_cmd->add_option("dirs", regress.dirs, "Directories of scenario and program files")->required();
+  regress_cmd->add_option("-a,--algorithm", regress.algorithm, "Search algorithm")->capture_default_str();
+  regress_cmd->add_flag("--json", regress.json, "A JSON array of rows on stdout");
+  regress_cmd->add_option("--time-limit", regress.time_limit, "Bound on wall time per file, in seconds");
 
   std::string replay_trace;
   CLI::App* replay_cmd = app.add_subcommand("replay", "Re-execute a counterexample trace");
@@ -78,7 +82,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     check.progress = check.progress || isatty(STDERR_FILENO) != 0;
     return run_check(check, out, err);
   }
-  if (regress_cmd->parsed()) return not_implemented("regress", err);
+  if (regress_cmd->parsed()) return run_regress(regress, out, err);
   if (replay_cmd->parsed()) return not_implemented("replay", err);
   if (show_cmd->parsed()) return not_implemented("show", err);
   return kExitUsage;

@@ -223,16 +223,16 @@ class Dpor {
       if (!hb_.precedes(i, k)) positions_.push_back(k);
     }
     positions_.push_back(j);
+    materialise_last(i);
     Node& at = nodes_[i];
     if (mode_ == DporMode::kSource) {
       // Initials of v: actors whose first event in v has no happens-before predecessor in v.
       for (std::size_t x = 0; x < positions_.size(); ++x) {
-        ActorId a = hb_.actor(positions_[x]);
-        if (!is_first_of_actor(x)) continue;
-        if (has_predecessor(x)) continue;
+        if (!is_first_of_actor(x) || has_predecessor(x)) continue;
+        ActorId a = v_event(x).actor;
         if (contains(at.backtrack, a) || asleep(at, a)) return;
       }
-      at.backtrack.push_back(hb_.actor(positions_[0]));
+      at.backtrack.push_back(v_event(0).actor);
       return;
     }
     // Optimal: skip if some sleeping actor is a weak initial of v; else insert v.
@@ -240,24 +240,61 @@ class Dpor {
       if (weak_initial(s)) return;
     }
     WakeupSequence seq;
-    for (std::size_t p : positions_) seq.events.push_back(&nodes_[p].event);
-    seq.before = [this](std::size_t a, std::size_t b) {
-      return hb_.precedes(positions_[a], positions_[b]);
-    };
+    for (std::size_t x = 0; x < positions_.size(); ++x) seq.events.push_back(&v_event(x));
+    seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
     at.wakeup.insert(seq);
   }
 
+  // The last event of v is what j's actor does after node i and the rest of v, without the
+  // event it raced with: not necessarily what it did on the path (a compare-and-swap that
+  // failed there may succeed now, a blocked actor may be enabled). Replays v to find out.
+  void materialise_last(std::size_t i) {
+    if (!scratch_) scratch_ = nodes_[0].state->clone();
+    scratch_->assign(*nodes_[i].state);
+    Event ignored;
+    for (std::size_t x = 0; x + 1 < positions_.size(); ++x) {
+      ignored.footprint.clear();
+      model_.step(*scratch_, nodes_[positions_[x]].event.actor, ignored);
+    }
+    const ActorId actor = hb_.actor(positions_.back());
+    last_.footprint.clear();
+    last_.actor = actor;
+    last_.action = 0;
+    last_.blocked_attempt = model_.status(*scratch_, actor) != ActorStatus::kEnabled;
+    if (last_.blocked_attempt) {
+      model_.blocking_footprint(*scratch_, actor, last_.footprint);
+    } else {
+      model_.step(*scratch_, actor, last_);
+      last_.actor = actor;
+    }
+  }
+
+  const Event& v_event(std::size_t x) const {
+    return x + 1 == positions_.size() ? last_ : nodes_[positions_[x]].event;
+  }
+
+  // Does v's x-th event happen before its y-th (x < y)? For the last event, whose footprint may
+  // differ from the path's, the relation is rebuilt from its direct dependencies in v.
+  bool before(std::size_t x, std::size_t y) const {
+    if (y + 1 < positions_.size()) return hb_.precedes(positions_[x], positions_[y]);
+    for (std::size_t k = x; k + 1 < positions_.size(); ++k) {
+      if (k != x && !hb_.precedes(positions_[x], positions_[k])) continue;
+      const Event& e = nodes_[positions_[k]].event;
+      if (e.actor == last_.actor || e.footprint.conflicts_with(last_.footprint)) return true;
+    }
+    return false;
+  }
+
   bool is_first_of_actor(std::size_t x) const {
-    ActorId a = hb_.actor(positions_[x]);
     for (std::size_t y = 0; y < x; ++y) {
-      if (hb_.actor(positions_[y]) == a) return false;
+      if (v_event(y).actor == v_event(x).actor) return false;
     }
     return true;
   }
 
   bool has_predecessor(std::size_t x) const {
     for (std::size_t y = 0; y < x; ++y) {
-      if (hb_.precedes(positions_[y], positions_[x])) return true;
+      if (before(y, x)) return true;
     }
     return false;
   }
@@ -265,10 +302,10 @@ class Dpor {
   // Is the sleeping actor of `s` a weak initial of v (positions_)?
   bool weak_initial(const Event& s) const {
     for (std::size_t x = 0; x < positions_.size(); ++x) {
-      if (hb_.actor(positions_[x]) == s.actor) return !has_predecessor(x);
+      if (v_event(x).actor == s.actor) return !has_predecessor(x);
     }
-    for (std::size_t p : positions_) {
-      if (dependent(s, nodes_[p].event)) return false;
+    for (std::size_t x = 0; x < positions_.size(); ++x) {
+      if (dependent(s, v_event(x))) return false;
     }
     return true;
   }
@@ -279,6 +316,8 @@ class Dpor {
   HappensBefore hb_;
   std::vector<Node> nodes_;
   std::vector<Event> pending_;      // events that could have come after the current execution
+  std::unique_ptr<State> scratch_;  // for replaying a reversed sequence
+  Event last_;                      // the last event of the sequence being reversed
   Schedule schedule_;
   std::vector<std::size_t> positions_;  // scratch: v as positions in the path
 };

@@ -103,6 +103,17 @@ void ProgramModel::fail(std::int64_t* w, ActorId actor, std::int64_t pc, RunErro
     w[kErrC] = c;
   }
   w[kFlags] |= kind == RunError::kAssertFailed ? kAssertFlag : kErrorFlag;
+  stop_thread(w, actor);
+}
+
+// A thread that failed an assert or an assume, or hit a run-time error, stops there: it counts
+// as finished, and the other threads run on to the end of the execution (the explorer decides
+// properties per complete execution; see explorer/search.h).
+void ProgramModel::stop_thread(std::int64_t* w, ActorId actor) const {
+  const Actor& a = actors_[actor];
+  std::int64_t* block = w + a.offset;
+  block[0] = static_cast<std::int64_t>(program_.threads[a.thread].code.size());
+  block[1] = -1;
 }
 
 namespace {
@@ -154,8 +165,8 @@ void ProgramModel::run_invisible(std::int64_t* w, ActorId actor) const {
         break;
       case Op::kAssume:
         if (v == 0) {
-          block[0] = static_cast<std::int64_t>(pc);
           w[kFlags] |= kDiscardFlag;
+          stop_thread(w, actor);
           return;
         }
         ++pc;

@@ -82,6 +82,8 @@ class ProgramModel final : public Model {
   void prepare_wait(std::int64_t* w, ActorId actor) const;
   void fail(std::int64_t* w, ActorId actor, std::int64_t pc, RunError kind, std::int64_t a = 0,
             std::int64_t b = 0, std::int64_t c = 0) const;
+  // Marks the actor's thread finished (after a failed assert/assume or a run-time error).
+  void stop_thread(std::int64_t* w, ActorId actor) const;
   // Cell (or lock slot) addressed by `in` for the actor's registers; -1 after recording an error.
   std::int64_t resolve_index(std::int64_t* w, ActorId actor, std::int64_t pc, const Instruction& in,
                              const Object& object) const;

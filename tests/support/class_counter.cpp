@@ -30,41 +30,41 @@ class Enumerator {
     return false;
   }
 
+  // Executions run until no actor is enabled; then, as in the explorer (explorer/search.h),
+  // a discarded one is counted apart and any other is one execution with the properties its
+  // steps flagged plus those of its final state.
   void visit(std::size_t depth) {
     if (out_of_budget()) return;
     const State& here = *states_[depth];
+    bool any_enabled = false;
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (model_.status(here, a) != ActorStatus::kEnabled) continue;
+      any_enabled = true;
+      if (states_.size() <= depth + 1) {
+        states_.push_back(here.clone());
+      } else {
+        states_[depth + 1]->assign(here);
+      }
+      Event event;
+      model_.step(*states_[depth + 1], a, event);
+      event.actor = a;
+      events_.push_back(event);
+      visit(depth + 1);
+      events_.pop_back();
+      if (out_of_budget()) return;
+    }
+    if (any_enabled) return;
     if (model_.discarded(here)) {
       ++result_.discarded;
       return;
     }
-    PropertySet violated = model_.violations(here);
-    bool any_enabled = false;
-    if (violated == 0) {
-      for (ActorId a = 0; a < model_.actor_count(); ++a) {
-        if (model_.status(here, a) != ActorStatus::kEnabled) continue;
-        any_enabled = true;
-        if (states_.size() <= depth + 1) {
-          states_.push_back(here.clone());
-        } else {
-          states_[depth + 1]->assign(here);
-        }
-        Event event;
-        model_.step(*states_[depth + 1], a, event);
-        events_.push_back(event);
-        visit(depth + 1);
-        events_.pop_back();
-        if (out_of_budget()) return;
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (model_.status(here, a) != ActorStatus::kFinished) {
+        ++result_.deadlocked;
+        break;
       }
-      if (any_enabled) return;
-      for (ActorId a = 0; a < model_.actor_count(); ++a) {
-        if (model_.status(here, a) != ActorStatus::kFinished) {
-          ++result_.deadlocked;
-          break;
-        }
-      }
-      violated = model_.terminal_violations(here);
     }
-    result_.violated |= violated;
+    result_.violated |= model_.violations(here) | model_.terminal_violations(here);
     ++result_.executions;
     keys_.insert(key());
   }

@@ -1,6 +1,7 @@
 // A brute-force Mazurkiewicz-trace counter, for tests only. It enumerates every interleaving of a
-// Model (no reduction, like dfs), and canonicalises each execution that counts — complete,
-// deadlocked or ending in a violation; discarded ones (failed assume) are skipped — by
+// Model (no reduction, like dfs), and canonicalises each execution that counts — complete or
+// deadlocked; executions run to their end, as in the explorer; discarded ones (failed assume)
+// are skipped — by
 // (1) each actor's sequence of events (action and footprint) and (2) for every pair of dependent
 // events, which came first. Two interleavings get the same key iff they are the same trace, so the
 // number of distinct keys is what an optimal DPOR must explore.
