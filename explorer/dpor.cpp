@@ -304,6 +304,8 @@ class Dpor {
     for (std::size_t x = 0; x < positions_.size(); ++x) {
       if (v_event(x).actor == s.actor) return !has_predecessor(x);
     }
+    // A blocked attempt ended its execution: it covers nothing that does not contain its actor.
+    if (s.blocked_attempt) return false;
     for (std::size_t x = 0; x < positions_.size(); ++x) {
       if (dependent(s, v_event(x))) return false;
     }

@@ -89,7 +89,9 @@ void WakeupTree::insert(const WakeupSequence& seq) {
           if (seq.before(remaining[k], remaining[at])) initial = false;
         }
       } else {
-        initial = true;
+        // A blocked attempt ends its execution, so it never stands in for a sequence without
+        // its actor; any other event independent of the whole sequence does.
+        initial = !child.blocked_attempt;
         for (std::size_t r : remaining) {
           if (dependent(child, *seq.events[r])) {
             initial = false;
