@@ -38,6 +38,10 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
                        args.algorithm, names);
     return kExitUsage;
   }
+  if (args.max_preemptions >= 0 && *algorithm != Algorithm::kDfs) {
+    err << "wqcheck check: --max-preemptions: a preemption bound is only sound with --algorithm dfs\n";
+    return kExitUsage;
+  }
   int exit_code = kExitOk;
   for (const std::string& path : args.files) {
     LoadResult loaded = load_model_file(path);
