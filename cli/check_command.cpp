@@ -24,6 +24,8 @@ Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algo
   options.keep_going = args.keep_going;
   options.progress = args.progress;
   options.seed = args.seed;
+  options.random_executions = args.executions;
+  options.pct_depth = args.pct_depth;
   return options;
 }
 

@@ -22,6 +22,8 @@ struct CheckArgs {
   std::uint64_t max_memory_mb = 0;
   std::int64_t max_preemptions = -1;
   std::uint64_t seed = 1;
+  std::uint64_t executions = 1000;  // random/pct: schedules to sample (0: until another bound)
+  std::uint64_t pct_depth = 3;
 };
 
 int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err);

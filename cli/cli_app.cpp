@@ -42,7 +42,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_option("--time-limit", check.time_limit, "Bound on wall time, in seconds");
   check_cmd->add_option("--max-memory", check.max_memory_mb, "Bound on peak memory, in MB");
   check_cmd->add_option("--max-preemptions", check.max_preemptions, "Preemption bound (dfs)");
-  check_cmd->add_option("--seed", check.seed, "Seed for the random algorithm")->capture_default_str();
+  check_cmd->add_option("--seed", check.seed, "Seed for random and pct (each schedule is replayable from it)")
+      ->capture_default_str();
+  check_cmd->add_option("--executions", check.executions, "Schedules to sample with random and pct (0: no limit)")
+      ->capture_default_str();
+  check_cmd->add_option("--pct-depth", check.pct_depth, "Bug depth d that pct targets")->capture_default_str();
 
   RegressArgs regress;
   CLI::App* regress_cmd = app.add_subcommand("regress", "Run every file in the directories and compare with expect");

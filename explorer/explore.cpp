@@ -3,6 +3,7 @@
 #include "explorer/bfs.h"
 #include "explorer/dfs.h"
 #include "explorer/dpor.h"
+#include "explorer/pct.h"
 #include "explorer/random_walk.h"
 #include "explorer/search.h"
 
@@ -22,6 +23,7 @@ constexpr AlgorithmName kAlgorithms[] = {
     {Algorithm::kDfs, "dfs"},
     {Algorithm::kBfs, "bfs"},
     {Algorithm::kRandom, "random"},
+    {Algorithm::kPct, "pct"},
 };
 
 }  // namespace
@@ -81,6 +83,9 @@ Result explore(const Model& model, const Options& options) {
       break;
     case Algorithm::kRandom:
       explore_random(search);
+      break;
+    case Algorithm::kPct:
+      explore_pct(search);
       break;
   }
   return search.finish();
