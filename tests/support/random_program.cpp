@@ -1,5 +1,7 @@
 #include "tests/support/random_program.h"
 
+#include "explorer/random_walk.h"
+
 #include <string>
 #include <vector>
 
@@ -7,21 +9,15 @@ namespace wqcheck::testing {
 
 namespace {
 
-// splitmix64: small, seedable, and the same on every platform.
+// The explorer's splitmix64, with the helpers the generator wants.
 class Rng {
  public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  explicit Rng(std::uint64_t seed) : gen_(seed) {}
+  int below(int n) { return static_cast<int>(gen_.next() % static_cast<std::uint64_t>(n)); }
   bool chance(int percent) { return below(100) < percent; }
 
  private:
-  std::uint64_t state_;
+  SplitMix64 gen_;
 };
 
 struct Shape {
