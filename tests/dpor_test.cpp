@@ -10,6 +10,7 @@
 
 #include "explorer/explore.h"
 #include "tests/support/access_model.h"
+#include "tests/support/terminal_recorder.h"
 
 using wqcheck::Algorithm;
 using wqcheck::Options;
@@ -113,21 +114,6 @@ TEST(Dpor, BfsCountsDistinctStatesAndFindsTheShortestDeadlock) {
   LONGS_EQUAL(2, bfs.properties[0].counterexample->size());
 }
 
-namespace {
-
-// Records every terminal state the explorer reaches (as JSON text) while delegating to a model.
-class TerminalRecorder : public AccessModel {
- public:
-  explicit TerminalRecorder(AccessModel model) : AccessModel(std::move(model)) {}
-  wqcheck::PropertySet terminal_violations(const wqcheck::State& state) const override {
-    terminals.insert(state_json(state).dump());
-    return AccessModel::terminal_violations(state);
-  }
-  mutable std::set<std::string> terminals;
-};
-
-}  // namespace
-
 TEST(Dpor, RandomProgramsWithChecksAgreeOnPropertiesAndTerminalStates) {
   // Where checks can fail, executions are cut short and counts stop being comparable; what
   // must agree is which properties are violated and which terminal states are reachable.
@@ -136,12 +122,16 @@ TEST(Dpor, RandomProgramsWithChecksAgreeOnPropertiesAndTerminalStates) {
     std::vector<std::set<std::string>> terminals;
     std::vector<std::vector<wqcheck::Status>> statuses;
     for (Algorithm a : {Algorithm::kDfs, Algorithm::kDpor, Algorithm::kOptimal}) {
-      TerminalRecorder model(wqcheck::testing::random_access_model(seed, true));
-      Result r = explore_with(model, a);
+      AccessModel program = wqcheck::testing::random_access_model(seed, true);
+      wqcheck::testing::TerminalRecorder model(program);
+      Options options;
+      options.algorithm = a;
+      options.keep_going = true;
+      Result r = wqcheck::explore(model, options);
       std::vector<wqcheck::Status> s;
       for (const auto& p : r.properties) s.push_back(p.status);
       statuses.push_back(s);
-      terminals.push_back(model.terminals);
+      terminals.push_back(model.terminals());
     }
     std::string what = "random seed " + std::to_string(seed);
     CHECK_TEXT(statuses[0] == statuses[1], ("dpor properties: " + what).c_str());

@@ -2,7 +2,8 @@
 // on thousands of small random programs — loads, stores, fetch_add, exchange, cas, locks,
 // branches, asserts, assumes — optimal explores exactly one execution per Mazurkiewicz trace,
 // source-set DPOR the same number of complete executions, and dfs, dpor and optimal agree on
-// every property's verdict.
+// every property's verdict and on the set of reachable terminal states.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "model/common/model_file.h"
 #include "tests/support/class_counter.h"
 #include "tests/support/random_program.h"
+#include "tests/support/terminal_recorder.h"
 
 using wqcheck::Algorithm;
 using wqcheck::LoadResult;
@@ -21,11 +23,25 @@ using wqcheck::Result;
 
 namespace {
 
-Result explore_with(const wqcheck::Model& model, Algorithm algorithm) {
+struct Run {
+  Result result;
+  std::set<std::string> terminals;
+};
+
+// With `record`, the terminal states reached are kept (as JSON text; costly for big dfs runs).
+Run explore_with(const wqcheck::Model& model, Algorithm algorithm, bool record) {
+  if (!record) {
+    Options options;
+    options.algorithm = algorithm;
+    options.keep_going = true;
+    return Run{wqcheck::explore(model, options), {}};
+  }
+  wqcheck::testing::TerminalRecorder recorder(model);
   Options options;
   options.algorithm = algorithm;
   options.keep_going = true;
-  return wqcheck::explore(model, options);
+  Result result = wqcheck::explore(recorder, options);
+  return Run{result, recorder.terminals()};
 }
 
 std::vector<wqcheck::Status> statuses(const Result& r) {
@@ -45,9 +61,13 @@ TEST(ProgramDpor, RandomProgramsMatchTheBruteForceTraceCount) {
     const wqcheck::Model& model = *file.model;
     wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(model, 200000);
     if (!truth.complete) continue;
-    Result optimal = explore_with(model, Algorithm::kOptimal);
-    Result dpor = explore_with(model, Algorithm::kDpor);
-    Result dfs = explore_with(model, Algorithm::kDfs);
+    const bool record = truth.executions <= 2000;
+    Run optimal_run = explore_with(model, Algorithm::kOptimal, record);
+    Run dpor_run = explore_with(model, Algorithm::kDpor, record);
+    Run dfs_run = explore_with(model, Algorithm::kDfs, record);
+    const Result& optimal = optimal_run.result;
+    const Result& dpor = dpor_run.result;
+    const Result& dfs = dfs_run.result;
     const std::string what = "random program seed " + std::to_string(seed);
     CHECK_EQUAL_TEXT(truth.classes, optimal.stats.executions, ("optimal: " + what).c_str());
     CHECK_EQUAL_TEXT(truth.classes, dpor.stats.executions, ("dpor: " + what).c_str());
@@ -55,5 +75,7 @@ TEST(ProgramDpor, RandomProgramsMatchTheBruteForceTraceCount) {
     LONGS_EQUAL_TEXT(0, optimal.stats.sleep_blocked, ("optimal sleep-blocked: " + what).c_str());
     CHECK_TEXT(statuses(dfs) == statuses(optimal), ("optimal verdicts: " + what).c_str());
     CHECK_TEXT(statuses(dfs) == statuses(dpor), ("dpor verdicts: " + what).c_str());
+    CHECK_TEXT(dfs_run.terminals == optimal_run.terminals, ("optimal terminal states: " + what).c_str());
+    CHECK_TEXT(dfs_run.terminals == dpor_run.terminals, ("dpor terminal states: " + what).c_str());
   }
 }

@@ -94,7 +94,9 @@ std::unique_ptr<State> ProgramModel::initial() const {
 
 void ProgramModel::fail(std::int64_t* w, ActorId actor, std::int64_t pc, RunError kind,
                         std::int64_t a, std::int64_t b, std::int64_t c) const {
-  if ((w[kFlags] & (kAssertFlag | kErrorFlag)) == 0) {
+  // When several threads fail, the lowest-numbered one is reported: each thread's failure is
+  // decided by what it read, so this choice is the same in every interleaving of a trace.
+  if ((w[kFlags] & (kAssertFlag | kErrorFlag)) == 0 || static_cast<std::int64_t>(actor) < w[kErrActor]) {
     w[kErrKind] = static_cast<std::int64_t>(kind);
     w[kErrActor] = actor;
     w[kErrPc] = pc;
