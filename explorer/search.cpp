@@ -73,7 +73,7 @@ void Search::mark_incomplete(const std::string& why) {
 }
 
 bool Search::depth_exceeded(std::size_t depth) {
-  if (options_.bounds.max_depth == 0 || depth < options_.bounds.max_depth) return false;
+  if (options_.bounds.max_depth == 0 || depth <= options_.bounds.max_depth) return false;
   cut(fmt::format("depth bound {} reached", options_.bounds.max_depth));
   return true;
 }
