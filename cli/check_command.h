@@ -22,6 +22,9 @@ struct CheckArgs {
   std::uint64_t max_memory_mb = 0;
   std::int64_t max_preemptions = -1;
   std::uint64_t seed = 1;
+  std::string trace_out;           // "": write no traces (cli/trace_output.h)
+  bool force = false;              // overwrite existing trace files
+  std::string shorten = "auto";    // auto | shrink | none
 };
 
 int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err);
