@@ -188,7 +188,7 @@ LoadResult load_toy_document(const nlohmann::json& document, const std::string& 
   }
   ToyOptions options;
   if (document.contains("ticks")) {
-    if (!document["ticks"].is_number_unsigned()) {
+    if (!document["ticks"].is_number_integer() || document["ticks"].get<int>() < 0) {
       return InputError{label, "ticks", "expected a non-negative integer"};
     }
     options.ticks = document["ticks"].get<int>();
