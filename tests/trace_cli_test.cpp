@@ -190,3 +190,12 @@ TEST(TraceCli, ShrinkingDropsStepsAStartingSearchTookOnTheWay) {
   LONGS_EQUAL(4, written["found"]["found_steps"].get<int>());
   CHECK(contains(report.str(), "(2 steps, shrunk from 4)"));
 }
+
+TEST(TraceCli, WritesASampleTraceForTheSchemaTest) {
+  // Kept in the build tree for trace_schema_test (tests/CMakeLists.txt), which validates it.
+  const fs::path samples = fs::path(WQCHECK_BINARY_DIR) / "trace_samples";
+  fs::create_directories(samples);
+  std::ofstream(samples / "toy-race.no-stranded-work.json", std::ios::binary | std::ios::trunc)
+      << race_json().dump(2) << "\n";
+  CHECK(fs::exists(samples / "toy-race.no-stranded-work.json"));
+}
