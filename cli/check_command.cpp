@@ -26,6 +26,8 @@ Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algo
   options.keep_going = args.keep_going;
   options.progress = args.progress;
   options.seed = args.seed;
+  options.random_executions = args.executions;
+  options.pct_depth = args.pct_depth;
   return options;
 }
 
@@ -38,6 +40,10 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
     for (const std::string& n : algorithm_names()) names += (names.empty() ? "" : ", ") + n;
     err << fmt::format("wqcheck check: --algorithm: unknown algorithm '{}'; expected one of: {}\n",
                        args.algorithm, names);
+    return kExitUsage;
+  }
+  if (args.max_preemptions >= 0 && *algorithm != Algorithm::kDfs) {
+    err << "wqcheck check: --max-preemptions: a preemption bound is only sound with --algorithm dfs\n";
     return kExitUsage;
   }
   int exit_code = kExitOk;

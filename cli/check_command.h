@@ -12,7 +12,7 @@ namespace wqcheck {
 
 struct CheckArgs {
   std::vector<std::string> files;
-  std::string algorithm = "dfs";
+  std::string algorithm = "optimal";
   bool json = false;
   bool keep_going = false;
   bool progress = false;
@@ -22,6 +22,8 @@ struct CheckArgs {
   std::uint64_t max_memory_mb = 0;
   std::int64_t max_preemptions = -1;
   std::uint64_t seed = 1;
+  std::uint64_t executions = 1000;  // random/pct: schedules to sample (0: until another bound)
+  std::uint64_t pct_depth = 3;
   std::string trace_out;           // "": write no traces (cli/trace_output.h)
   bool force = false;              // overwrite existing trace files
   std::string shorten = "auto";    // auto | shrink | none

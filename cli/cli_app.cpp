@@ -8,20 +8,12 @@
 #include <fmt/format.h>
 
 #include "cli/check_command.h"
+#include "cli/regress_command.h"
 #include "cli/replay_command.h"
 #include "cli/show_command.h"
 #include "wqcheck_version.h"
 
 namespace wqcheck {
-
-namespace {
-
-int not_implemented(const std::string& command, std::ostream& err) {
-  err << fmt::format("wqcheck {}: not implemented yet\n", command);
-  return kExitUsage;
-}
-
-}  // namespace
 
 int run_cli(int argc, const char* const* argv) { return run_cli(argc, argv, std::cout, std::cerr); }
 
@@ -43,7 +35,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_option("--time-limit", check.time_limit, "Bound on wall time, in seconds");
   check_cmd->add_option("--max-memory", check.max_memory_mb, "Bound on peak memory, in MB");
   check_cmd->add_option("--max-preemptions", check.max_preemptions, "Preemption bound (dfs)");
-  check_cmd->add_option("--seed", check.seed, "Seed for the random algorithm")->capture_default_str();
+  check_cmd->add_option("--seed", check.seed, "Seed for random and pct (each schedule is replayable from it)")
+      ->capture_default_str();
+  check_cmd->add_option("--executions", check.executions, "Schedules to sample with random and pct (0: no limit)")
+      ->capture_default_str();
+  check_cmd->add_option("--pct-depth", check.pct_depth, "Bug depth d that pct targets")->capture_default_str();
   check_cmd->add_option("--trace-out", check.trace_out, "Write each counterexample as a trace into DIR")
       ->type_name("DIR");
   check_cmd->add_flag("--force", check.force, "With --trace-out: overwrite existing trace files");
@@ -53,9 +49,12 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"auto", "shrink", "none"}))
       ->capture_default_str();
 
-  std::vector<std::string> regress_dirs;
+  RegressArgs regress;
   CLI::App* regress_cmd = app.add_subcommand("regress", "Run every file in the directories and compare with expect");
-  regress_cmd->add_option("dirs", regress_dirs, "Directories of scenario and program files")->required();
+  regress_cmd->add_option("dirs", regress.dirs, "Directories of scenario and program files")->required();
+  regress_cmd->add_option("-a,--algorithm", regress.algorithm, "Search algorithm")->capture_default_str();
+  regress_cmd->add_flag("--json", regress.json, "A JSON array of rows on stdout");
+  regress_cmd->add_option("--time-limit", regress.time_limit, "Bound on wall time per file, in seconds");
 
   std::string replay_trace;
   CLI::App* replay_cmd = app.add_subcommand("replay", "Re-execute a counterexample trace");
@@ -91,7 +90,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     check.progress = check.progress || isatty(STDERR_FILENO) != 0;
     return run_check(check, out, err);
   }
-  if (regress_cmd->parsed()) return not_implemented("regress", err);
+  if (regress_cmd->parsed()) return run_regress(regress, out, err);
   if (replay_cmd->parsed()) return run_replay(replay_trace, out, err);
   if (show_cmd->parsed()) return run_show(show_trace, show_format, out, err);
   return kExitUsage;

@@ -1,6 +1,10 @@
 #include "explorer/explore.h"
 
+#include "explorer/bfs.h"
 #include "explorer/dfs.h"
+#include "explorer/dpor.h"
+#include "explorer/pct.h"
+#include "explorer/random_walk.h"
 #include "explorer/search.h"
 
 namespace wqcheck {
@@ -14,7 +18,12 @@ struct AlgorithmName {
 
 // The algorithms this build offers, in the order the help text lists them.
 constexpr AlgorithmName kAlgorithms[] = {
+    {Algorithm::kOptimal, "optimal"},
+    {Algorithm::kDpor, "dpor"},
     {Algorithm::kDfs, "dfs"},
+    {Algorithm::kBfs, "bfs"},
+    {Algorithm::kRandom, "random"},
+    {Algorithm::kPct, "pct"},
 };
 
 }  // namespace
@@ -63,8 +72,20 @@ Result explore(const Model& model, const Options& options) {
     case Algorithm::kDfs:
       explore_dfs(search);
       break;
-    default:
-      search.cut("algorithm not available in this build");
+    case Algorithm::kDpor:
+      explore_dpor(search, DporMode::kSource);
+      break;
+    case Algorithm::kOptimal:
+      explore_dpor(search, DporMode::kOptimal);
+      break;
+    case Algorithm::kBfs:
+      explore_bfs(search);
+      break;
+    case Algorithm::kRandom:
+      explore_random(search);
+      break;
+    case Algorithm::kPct:
+      explore_pct(search);
       break;
   }
   return search.finish();

@@ -14,9 +14,9 @@
 
 namespace wqcheck {
 
-enum class Algorithm { kDfs, kDpor, kOptimal, kBfs, kRandom };
+enum class Algorithm { kDfs, kDpor, kOptimal, kBfs, kRandom, kPct };
 
-// "dfs", "dpor", "optimal", "bfs", "random"; nullopt for anything else.
+// "dfs", "dpor", "optimal", "bfs", "random", "pct"; nullopt for anything else.
 std::optional<Algorithm> parse_algorithm(const std::string& name);
 std::string algorithm_name(Algorithm algorithm);
 // The names parse_algorithm() accepts, for help texts and error messages.
@@ -37,7 +37,8 @@ struct Options {
   Bounds bounds;
   bool keep_going = false;       // collect every violated property instead of stopping
   std::uint64_t seed = 1;        // random: the seed; each execution derives its own from it
-  std::uint64_t random_executions = 1000;  // random: how many schedules to sample
+  std::uint64_t random_executions = 1000;  // random, pct: how many schedules to sample (0: no limit)
+  std::uint64_t pct_depth = 3;   // pct: the bug depth d it targets
   bool progress = false;         // print a progress line on stderr
   // Set from another thread (e.g. a SIGINT handler) to stop cleanly with verdict "unknown".
   const std::atomic<bool>* interrupt = nullptr;

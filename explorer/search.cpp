@@ -31,31 +31,26 @@ Search::Search(const Model& model, const Options& options)
 }
 
 Ending Search::conclude(const State& state, const Schedule& schedule) {
+  if (any_enabled(model_, state)) return Ending::kContinue;
   if (model_.discarded(state)) {
     count_assume_blocked();
     return Ending::kDiscarded;
   }
-  PropertySet violated = model_.violations(state);
-  if (violated != 0) {
-    ++stats_.executions;
-    record(violated, schedule);
-    tick();
-    return Ending::kViolation;
-  }
-  if (any_enabled(model_, state)) return Ending::kContinue;
   ++stats_.executions;
-  bool unfinished = false;
   for (ActorId a = 0; a < model_.actor_count(); ++a) {
-    if (model_.status(state, a) != ActorStatus::kFinished) unfinished = true;
+    if (model_.status(state, a) != ActorStatus::kFinished) {
+      ++stats_.deadlocked;
+      break;
+    }
   }
-  if (unfinished) ++stats_.deadlocked;
-  violated = model_.terminal_violations(state);
-  if (violated != 0) record(violated, schedule);
+  PropertySet violated = model_.violations(state) | model_.terminal_violations(state);
+  if ((violated & ~found_) != 0) record(violated, schedule);
   tick();
   return Ending::kTerminal;
 }
 
 void Search::record(PropertySet violated, const Schedule& schedule) {
+  found_ |= violated;
   for (std::size_t i = 0; i < result_.properties.size(); ++i) {
     if ((violated >> i & 1) == 0) continue;
     PropertyResult& p = result_.properties[i];
@@ -103,14 +98,26 @@ void Search::tick() {
   progress_.update(stats_, start_);
 }
 
+void Search::trim_to_first_violation(std::size_t property, Schedule& schedule) const {
+  const PropertySet bit = PropertySet{1} << property;
+  Replay run = replay(model_, schedule);
+  if (!run.error.empty()) return;
+  for (std::size_t k = 0; k < run.steps.size(); ++k) {
+    if ((model_.violations(*run.steps[k].after) & bit) != 0) {
+      schedule.resize(k + 1);
+      return;
+    }
+  }
+}
+
 Result Search::finish() {
   progress_.finish();
   stats_.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   stats_.peak_rss_kb = peak_rss_kb();
-  if (!result_.exhaustive) {
-    for (PropertyResult& p : result_.properties) {
-      if (p.status == Status::kHolds) p.status = Status::kUnknown;
-    }
+  for (std::size_t i = 0; i < result_.properties.size(); ++i) {
+    PropertyResult& p = result_.properties[i];
+    if (p.status == Status::kHolds && !result_.exhaustive) p.status = Status::kUnknown;
+    if (p.counterexample) trim_to_first_violation(i, *p.counterexample);
   }
   result_.stats = stats_;
   return result_;

@@ -10,15 +10,20 @@
 #include "explorer/explore.h"
 #include "explorer/model.h"
 #include "explorer/progress.h"
+#include "explorer/schedule.h"
 
 namespace wqcheck {
 
-// What the state after a step means for the current execution.
+// What the state after a step means for the current execution. Executions always run to
+// their end (no actor enabled): properties are decided per complete execution, from the flags
+// its steps left in the final state (Model::violations) and from the final state itself
+// (Model::terminal_violations). This keeps verdicts the same for every linearization of a
+// trace, which partial-order reduction needs; the counterexample is then cut back to the step
+// where its property was first violated (Search::finish).
 enum class Ending {
-  kContinue,   // some actor is enabled and nothing is violated yet
-  kViolation,  // a property is violated: the execution ends here
+  kContinue,   // some actor is enabled
   kTerminal,   // no actor is enabled: a complete (or deadlocked) execution
-  kDiscarded,  // the model discarded the execution (failed assume)
+  kDiscarded,  // no actor is enabled, and the model discarded the execution (failed assume)
 };
 
 class Search {
@@ -51,6 +56,9 @@ class Search {
 
  private:
   void tick();
+  // Cuts a counterexample back to the step whose flag violated `property` (if a step did; a
+  // property of final states keeps the whole execution).
+  void trim_to_first_violation(std::size_t property, Schedule& schedule) const;
   void record(PropertySet violated, const Schedule& schedule);
 
   const Model& model_;
@@ -58,6 +66,7 @@ class Search {
   Stats stats_;
   Result result_;
   bool stopped_ = false;
+  PropertySet found_ = 0;  // properties with a counterexample already
   std::chrono::steady_clock::time_point start_;
   Progress progress_;
   std::uint64_t ticks_ = 0;

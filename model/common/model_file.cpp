@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "model/program/program_reader.h"
+
 namespace wqcheck {
 
 std::variant<nlohmann::json, InputError> read_json_file(const std::string& path) {
@@ -27,6 +29,7 @@ LoadResult load_model_document(const nlohmann::json& document, const std::string
   if (!document.is_object()) {
     return InputError{label, "", "expected a JSON object at the top level"};
   }
+  if (document.contains("threads")) return load_program_document(document, label);
   return InputError{label, "",
                     "cannot tell what kind of file this is: expected \"model\": \"workqueue\" "
                     "(a scenario) or a \"threads\" array (a program)"};

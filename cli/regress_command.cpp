@@ -1,0 +1,128 @@
+#include "cli/regress_command.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_app.h"
+#include "cli/report.h"
+#include "model/common/model_file.h"
+
+namespace wqcheck {
+
+namespace {
+
+struct Row {
+  std::string file;
+  std::string verdict;
+  std::uint64_t executions = 0;
+  double seconds = 0;
+  std::vector<std::string> mismatches;  // empty = as expected
+};
+
+// The differences between what `result` found and what `file` expects.
+std::vector<std::string> compare(const ModelFile& file, const Result& result, Algorithm algorithm) {
+  std::vector<std::string> out;
+  if (file.expect.empty()) out.push_back("the file has no \"expect\"");
+  for (const auto& [name, expected] : file.expect.properties) {
+    auto it = std::find_if(result.properties.begin(), result.properties.end(),
+                           [&](const PropertyResult& p) { return p.name == name; });
+    if (it == result.properties.end()) {
+      out.push_back(fmt::format("{}: no such property", name));
+    } else if (it->status != expected) {
+      out.push_back(fmt::format("{}: expected {}, got {}", name, status_name(expected), status_name(it->status)));
+    }
+  }
+  // Counts are exact only for the optimal algorithm (one execution per trace).
+  if (file.expect.executions && algorithm == Algorithm::kOptimal && result.exhaustive &&
+      *file.expect.executions != result.stats.executions) {
+    out.push_back(fmt::format("executions: expected {}, got {}", *file.expect.executions,
+                              result.stats.executions));
+  }
+  return out;
+}
+
+std::vector<std::string> files_in(const std::string& dir, std::ostream& err, bool& ok) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    err << fmt::format("wqcheck regress: {}: not a directory\n", dir);
+    ok = false;
+    return files;
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
+  auto algorithm = parse_algorithm(args.algorithm);
+  if (!algorithm) {
+    err << fmt::format("wqcheck regress: --algorithm: unknown algorithm '{}'\n", args.algorithm);
+    return kExitUsage;
+  }
+  bool dirs_ok = true;
+  std::vector<std::string> files;
+  for (const std::string& dir : args.dirs) {
+    for (std::string& f : files_in(dir, err, dirs_ok)) files.push_back(std::move(f));
+  }
+  if (!dirs_ok) return kExitUsage;
+
+  std::vector<Row> rows;
+  bool input_error = false;
+  for (const std::string& path : files) {
+    LoadResult loaded = load_model_file(path);
+    if (auto* error = std::get_if<InputError>(&loaded)) {
+      err << "wqcheck: " << error->to_string() << "\n";
+      input_error = true;
+      continue;
+    }
+    ModelFile& file = std::get<ModelFile>(loaded);
+    Options options;
+    options.algorithm = *algorithm;
+    options.bounds = file.bounds;
+    if (args.time_limit > 0) options.bounds.max_seconds = args.time_limit;
+    options.keep_going = true;  // every property's verdict is compared
+    Result result = explore(*file.model, options);
+    Row row{path, result.verdict(), result.stats.executions, result.stats.elapsed_s,
+            compare(file, result, *algorithm)};
+    if (!result.exhaustive && row.verdict != "violated") {
+      row.mismatches.push_back("not exhaustive: " + result.stopped_because);
+    }
+    rows.push_back(std::move(row));
+  }
+
+  std::size_t failed = 0;
+  if (args.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const Row& r : rows) {
+      list.push_back({{"file", r.file}, {"verdict", r.verdict}, {"executions", r.executions},
+                      {"elapsed_s", r.seconds}, {"ok", r.mismatches.empty()}, {"mismatches", r.mismatches}});
+    }
+    out << list.dump(1) << "\n";
+  }
+  std::size_t width = 8;
+  for (const Row& r : rows) width = std::max(width, r.file.size());
+  if (!args.json) out << fmt::format("{:<{}}  {:<9} {:>12} {:>9}  result\n", "file", width, "verdict", "executions", "seconds");
+  for (const Row& r : rows) {
+    if (!r.mismatches.empty()) ++failed;
+    if (args.json) continue;
+    out << fmt::format("{:<{}}  {:<9} {:>12} {:>9.2f}  {}\n", r.file, width, r.verdict, r.executions,
+                       r.seconds, r.mismatches.empty() ? "ok" : "FAIL");
+    for (const std::string& m : r.mismatches) out << "    " << m << "\n";
+  }
+  if (!args.json) {
+    out << fmt::format("regress: {} passed, {} failed\n", rows.size() - failed, failed);
+  }
+  if (input_error) return kExitUsage;
+  return failed == 0 ? kExitOk : kExitViolation;
+}
+
+}  // namespace wqcheck

@@ -1,0 +1,20 @@
+// `wqcheck regress DIR...`: check every scenario and program file in the directories and compare
+// each verdict (per property) and, where given, the execution count with the file's `expect`.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace wqcheck {
+
+struct RegressArgs {
+  std::vector<std::string> dirs;
+  std::string algorithm = "optimal";
+  bool json = false;
+  double time_limit = 0;  // per file; 0 = the file's own bounds
+};
+
+int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err);
+
+}  // namespace wqcheck

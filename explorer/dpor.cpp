@@ -1,0 +1,331 @@
+#include "explorer/dpor.h"
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "explorer/happens_before.h"
+#include "explorer/wakeup_tree.h"
+
+namespace wqcheck {
+
+namespace {
+
+// One node of the current path: the state before event `event` and what is known there.
+struct Node {
+  std::unique_ptr<State> state;
+  Event event;                     // the event taken from this node on the current path
+  std::vector<Event> sleep;        // actors asleep here, with the event each would take
+  std::vector<ActorId> backtrack;  // source mode: actors to explore from here
+  WakeupTree wakeup;               // optimal mode: sequences still to explore from here
+};
+
+void assign_events(std::vector<Event>& to, std::size_t k, const Event& e) {
+  if (to.size() <= k) {
+    to.push_back(e);
+  } else {
+    to[k] = e;
+  }
+}
+
+bool contains(const std::vector<ActorId>& actors, ActorId a) {
+  return std::find(actors.begin(), actors.end(), a) != actors.end();
+}
+
+class Dpor {
+ public:
+  Dpor(Search& search, DporMode mode)
+      : search_(search), model_(search.model()), mode_(mode), hb_(search.model().actor_count()) {}
+
+  void run() {
+    nodes_.emplace_back();
+    nodes_[0].state = model_.initial();
+    if (search_.conclude(*nodes_[0].state, schedule_) != Ending::kContinue) return;
+    std::size_t depth = 0;  // the node from which the next event is taken
+    std::size_t first_new = 0;
+    while (!search_.stopped()) {
+      // Run one execution from `depth` to its end.
+      pending_.clear();
+      std::size_t end = run_to_end(depth);
+      detect_races(first_new, end);
+      detect_pending_races(end);
+      if (search_.stopped()) break;
+      // Backtrack to the deepest node with something left to explore.
+      std::size_t d = end;
+      bool resumed = false;
+      while (d-- > 0) {
+        Node& n = nodes_[d];
+        add_sleep(n, n.event);
+        if (has_pending(n)) {
+          depth = d;
+          resumed = true;
+          break;
+        }
+      }
+      if (!resumed) break;
+      first_new = depth;
+      hb_.truncate(depth);
+      schedule_.resize(depth);
+    }
+  }
+
+ private:
+  // Extends the path from node `depth` until the execution ends; returns the number of events.
+  std::size_t run_to_end(std::size_t depth) {
+    while (true) {
+      if (search_.depth_exceeded(depth + 1)) return depth;
+      ensure_node(depth + 1);
+      Node& here = nodes_[depth];
+      Node& next = nodes_[depth + 1];
+      ActorId actor;
+      if (!choose(here, next, actor)) {
+        search_.count_sleep_blocked();
+        add_pending_attempts(depth);
+        return depth;
+      }
+      here.event.footprint.clear();
+      here.event.blocked_attempt = false;
+      if (model_.status(*here.state, actor) != ActorStatus::kEnabled) {
+        // A race asked for an actor that is blocked here: its attempt reads what blocks it.
+        model_.blocking_footprint(*here.state, actor, here.event.footprint);
+        here.event.actor = actor;
+        here.event.action = 0;
+        here.event.blocked_attempt = true;
+        hb_.push(here.event);
+        schedule_.push_back(actor);
+        search_.count_assume_blocked();
+        add_pending_attempts(depth, actor);
+        return depth + 1;
+      }
+      next.state->assign(*here.state);
+      model_.step(*next.state, actor, here.event);
+      here.event.actor = actor;
+      search_.stats().transitions++;
+      hb_.push(here.event);
+      schedule_.push_back(actor);
+      // Actors asleep here stay asleep after an event independent of theirs.
+      std::size_t k = 0;
+      for (const Event& s : here.sleep) {
+        if (!dependent(s, here.event)) assign_events(next.sleep, k++, s);
+      }
+      next.sleep.resize(k);
+      Ending ending = search_.conclude(*next.state, schedule_);
+      if (ending != Ending::kContinue) {
+        add_pending_attempts(depth + 1);
+        return depth + 1;
+      }
+      if (ending != Ending::kContinue) return depth + 1;
+      ++depth;
+    }
+  }
+
+  // When an execution ends (terminal, or abandoned as blocked), the attempt of each actor still
+  // blocked in its last state (the state of node `last_node`) is a pending event: it could
+  // have come next, so a race between it and the path may schedule the order in which that
+  // actor runs first.
+  void add_pending_attempts(std::size_t last_node, ActorId except = static_cast<ActorId>(-1)) {
+    const State& last = *nodes_[last_node].state;
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (a == except || model_.status(last, a) != ActorStatus::kBlocked) continue;
+      pending_.emplace_back();
+      Event& pending = pending_.back();
+      model_.blocking_footprint(last, a, pending.footprint);
+      pending.blocked_attempt = true;
+      pending.actor = a;
+    }
+  }
+
+  // Each pending event is an alternative continuation of the path, not part of it: it is put
+  // right after the path alone, its races reversed, and taken away again.
+  void detect_pending_races(std::size_t end) {
+    ensure_node(end);
+    for (const Event& pending : pending_) {
+      nodes_[end].event = pending;
+      hb_.push(pending);
+      for (std::uint32_t i : hb_.races(end)) reverse(i, end);
+      hb_.truncate(end);
+    }
+  }
+
+  void ensure_node(std::size_t d) {
+    while (nodes_.size() <= d) {
+      nodes_.emplace_back();
+      nodes_.back().state = nodes_[0].state->clone();
+    }
+  }
+
+  bool asleep(const Node& n, ActorId a) const {
+    for (const Event& s : n.sleep) {
+      if (s.actor == a) return true;
+    }
+    return false;
+  }
+
+  // Picks the actor to run from `here`. `next` receives the wakeup subtree (optimal) or a
+  // fresh backtrack set. False if every enabled actor is asleep.
+  bool choose(Node& here, Node& next, ActorId& actor) {
+    next.backtrack.clear();
+    if (mode_ == DporMode::kOptimal) {
+      if (!here.wakeup.empty()) {
+        actor = here.wakeup.first().actor;
+        here.wakeup.take_first(next.wakeup);
+        return true;
+      }
+      next.wakeup.clear();
+      if (!first_awake_enabled(here, actor)) return false;
+      return true;
+    }
+    for (ActorId a : here.backtrack) {
+      if (!asleep(here, a)) {
+        actor = a;
+        return true;
+      }
+    }
+    if (!here.backtrack.empty()) return false;  // unreachable: has_pending() said otherwise
+    if (!first_awake_enabled(here, actor)) return false;
+    here.backtrack.push_back(actor);
+    return true;
+  }
+
+  bool first_awake_enabled(const Node& n, ActorId& actor) const {
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (model_.status(*n.state, a) == ActorStatus::kEnabled && !asleep(n, a)) {
+        actor = a;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void add_sleep(Node& n, const Event& e) {
+    if (!asleep(n, e.actor)) n.sleep.push_back(e);
+  }
+
+  bool has_pending(const Node& n) const {
+    if (mode_ == DporMode::kOptimal) return !n.wakeup.empty();
+    for (ActorId a : n.backtrack) {
+      if (!asleep(n, a)) return true;
+    }
+    return false;
+  }
+
+  // For every race i ⋖ j with j >= first_new, schedules its reversal at node i.
+  void detect_races(std::size_t first_new, std::size_t end) {
+    for (std::size_t j = first_new; j < end; ++j) {
+      for (std::uint32_t i : hb_.races(j)) reverse(i, j);
+    }
+  }
+
+  // v = the events after i that do not happen after i, then j.
+  void reverse(std::size_t i, std::size_t j) {
+    positions_.clear();
+    for (std::size_t k = i + 1; k < j; ++k) {
+      if (!hb_.precedes(i, k)) positions_.push_back(k);
+    }
+    positions_.push_back(j);
+    materialise_last(i);
+    Node& at = nodes_[i];
+    if (mode_ == DporMode::kSource) {
+      // Initials of v: actors whose first event in v has no happens-before predecessor in v.
+      for (std::size_t x = 0; x < positions_.size(); ++x) {
+        if (!is_first_of_actor(x) || has_predecessor(x)) continue;
+        ActorId a = v_event(x).actor;
+        if (contains(at.backtrack, a) || asleep(at, a)) return;
+      }
+      at.backtrack.push_back(v_event(0).actor);
+      return;
+    }
+    // Optimal: skip if some sleeping actor is a weak initial of v; else insert v.
+    for (const Event& s : at.sleep) {
+      if (weak_initial(s)) return;
+    }
+    WakeupSequence seq;
+    for (std::size_t x = 0; x < positions_.size(); ++x) seq.events.push_back(&v_event(x));
+    seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
+    at.wakeup.insert(seq);
+  }
+
+  // The last event of v is what j's actor does after node i and the rest of v, without the
+  // event it raced with: not necessarily what it did on the path (a compare-and-swap that
+  // failed there may succeed now, a blocked actor may be enabled). Replays v to find out.
+  void materialise_last(std::size_t i) {
+    if (!scratch_) scratch_ = nodes_[0].state->clone();
+    scratch_->assign(*nodes_[i].state);
+    Event ignored;
+    for (std::size_t x = 0; x + 1 < positions_.size(); ++x) {
+      ignored.footprint.clear();
+      model_.step(*scratch_, nodes_[positions_[x]].event.actor, ignored);
+    }
+    const ActorId actor = hb_.actor(positions_.back());
+    last_.footprint.clear();
+    last_.actor = actor;
+    last_.action = 0;
+    last_.blocked_attempt = model_.status(*scratch_, actor) != ActorStatus::kEnabled;
+    if (last_.blocked_attempt) {
+      model_.blocking_footprint(*scratch_, actor, last_.footprint);
+    } else {
+      model_.step(*scratch_, actor, last_);
+      last_.actor = actor;
+    }
+  }
+
+  const Event& v_event(std::size_t x) const {
+    return x + 1 == positions_.size() ? last_ : nodes_[positions_[x]].event;
+  }
+
+  // Does v's x-th event happen before its y-th (x < y)? For the last event, whose footprint may
+  // differ from the path's, the relation is rebuilt from its direct dependencies in v.
+  bool before(std::size_t x, std::size_t y) const {
+    if (y + 1 < positions_.size()) return hb_.precedes(positions_[x], positions_[y]);
+    for (std::size_t k = x; k + 1 < positions_.size(); ++k) {
+      if (k != x && !hb_.precedes(positions_[x], positions_[k])) continue;
+      const Event& e = nodes_[positions_[k]].event;
+      if (e.actor == last_.actor || e.footprint.conflicts_with(last_.footprint)) return true;
+    }
+    return false;
+  }
+
+  bool is_first_of_actor(std::size_t x) const {
+    for (std::size_t y = 0; y < x; ++y) {
+      if (v_event(y).actor == v_event(x).actor) return false;
+    }
+    return true;
+  }
+
+  bool has_predecessor(std::size_t x) const {
+    for (std::size_t y = 0; y < x; ++y) {
+      if (before(y, x)) return true;
+    }
+    return false;
+  }
+
+  // Is the sleeping actor of `s` a weak initial of v (positions_)?
+  bool weak_initial(const Event& s) const {
+    for (std::size_t x = 0; x < positions_.size(); ++x) {
+      if (v_event(x).actor == s.actor) return !has_predecessor(x);
+    }
+    // A blocked attempt ended its execution: it covers nothing that does not contain its actor.
+    if (s.blocked_attempt) return false;
+    for (std::size_t x = 0; x < positions_.size(); ++x) {
+      if (dependent(s, v_event(x))) return false;
+    }
+    return true;
+  }
+
+  Search& search_;
+  const Model& model_;
+  const DporMode mode_;
+  HappensBefore hb_;
+  std::vector<Node> nodes_;
+  std::vector<Event> pending_;      // events that could have come after the current execution
+  std::unique_ptr<State> scratch_;  // for replaying a reversed sequence
+  Event last_;                      // the last event of the sequence being reversed
+  Schedule schedule_;
+  std::vector<std::size_t> positions_;  // scratch: v as positions in the path
+};
+
+}  // namespace
+
+void explore_dpor(Search& search, DporMode mode) { Dpor(search, mode).run(); }
+
+}  // namespace wqcheck

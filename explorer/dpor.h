@@ -1,0 +1,21 @@
+// Dynamic partial-order reduction, in the two forms of Abdulla, Aronis, Jonsson and Sagonas
+// ("Source Sets: A Foundation for Optimal Dynamic Partial Order Reduction", POPL 2014 and
+// JACM 2017):
+//  * source-set DPOR with sleep sets (`dpor`): backtrack sets seeded from races; it explores at
+//    least one execution per Mazurkiewicz trace, plus some that end sleep-set blocked;
+//  * optimal DPOR with wakeup trees (`optimal`): exactly one execution per trace.
+// Both run over stored states (one per depth of the current path), detect races with vector
+// clocks at the end of each execution, and treat a blocked actor that a race asks for as an
+// attempt that reads its blocking locations and ends the execution as blocked (the usual
+// "await = assume" reading of blocking), so that blocking needs no special case.
+#pragma once
+
+#include "explorer/search.h"
+
+namespace wqcheck {
+
+enum class DporMode { kSource, kOptimal };
+
+void explore_dpor(Search& search, DporMode mode);
+
+}  // namespace wqcheck
