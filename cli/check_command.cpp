@@ -1,11 +1,13 @@
 #include "cli/check_command.h"
 
 #include <ostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/cli_app.h"
 #include "cli/report.h"
+#include "cli/trace_output.h"
 #include "model/common/model_file.h"
 
 namespace wqcheck {
@@ -45,6 +47,11 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   int exit_code = kExitOk;
+  bool traces_ok = true;
+  TraceOutput trace_output{args.trace_out, args.force,
+                           args.shorten == "none"     ? ShortenMode::kNone
+                           : args.shorten == "shrink" ? ShortenMode::kShrink
+                                                      : ShortenMode::kAuto};
   for (const std::string& path : args.files) {
     LoadResult loaded = load_model_file(path);
     if (auto* error = std::get_if<InputError>(&loaded)) {
@@ -59,8 +66,13 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
       print_result_text(out, path, *file.model, result);
     }
     if (result.verdict() == "violated") exit_code = kExitViolation;
+    if (!trace_output.dir.empty()) {
+      std::ostringstream discard;
+      traces_ok = write_counterexamples(file, result, trace_output, args.json ? discard : out, err) &&
+                  traces_ok;
+    }
   }
-  return exit_code;
+  return traces_ok ? exit_code : kExitUsage;
 }
 
 }  // namespace wqcheck

@@ -24,6 +24,9 @@ struct CheckArgs {
   std::uint64_t seed = 1;
   std::uint64_t executions = 1000;  // random/pct: schedules to sample (0: until another bound)
   std::uint64_t pct_depth = 3;
+  std::string trace_out;           // "": write no traces (cli/trace_output.h)
+  bool force = false;              // overwrite existing trace files
+  std::string shorten = "auto";    // auto | shrink | none
 };
 
 int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err);

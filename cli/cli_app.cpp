@@ -9,18 +9,11 @@
 
 #include "cli/check_command.h"
 #include "cli/regress_command.h"
+#include "cli/replay_command.h"
+#include "cli/show_command.h"
 #include "wqcheck_version.h"
 
 namespace wqcheck {
-
-namespace {
-
-int not_implemented(const std::string& command, std::ostream& err) {
-  err << fmt::format("wqcheck {}: not implemented yet\n", command);
-  return kExitUsage;
-}
-
-}  // namespace
 
 int run_cli(int argc, const char* const* argv) { return run_cli(argc, argv, std::cout, std::cerr); }
 
@@ -47,6 +40,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_option("--executions", check.executions, "Schedules to sample with random and pct (0: no limit)")
       ->capture_default_str();
   check_cmd->add_option("--pct-depth", check.pct_depth, "Bug depth d that pct targets")->capture_default_str();
+  check_cmd->add_option("--trace-out", check.trace_out, "Write each counterexample as a trace into DIR")
+      ->type_name("DIR");
+  check_cmd->add_flag("--force", check.force, "With --trace-out: overwrite existing trace files");
+  check_cmd->add_option("--shorten", check.shorten,
+                        "With --trace-out: shorten counterexamples by bfs where it fits, else by "
+                        "shrinking (auto), only by shrinking, or not at all")
+      ->check(CLI::IsMember({"auto", "shrink", "none"}))
+      ->capture_default_str();
 
   RegressArgs regress;
   CLI::App* regress_cmd = app.add_subcommand("regress", "Run every file in the directories and compare with expect");
@@ -62,6 +63,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   std::string show_trace;
   CLI::App* show_cmd = app.add_subcommand("show", "Render a counterexample trace as CPU columns");
   show_cmd->add_option("trace", show_trace, "Trace file (JSON)")->required();
+  std::string show_format = "text";
+  show_cmd->add_option("--format", show_format, "text, markdown (a table to paste) or perfetto (ui.perfetto.dev)")
+      ->capture_default_str();
 
   // CLI11 reports a misspelt subcommand only as "a subcommand is required"; name it instead.
   if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* sub) {
@@ -87,8 +91,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return run_check(check, out, err);
   }
   if (regress_cmd->parsed()) return run_regress(regress, out, err);
-  if (replay_cmd->parsed()) return not_implemented("replay", err);
-  if (show_cmd->parsed()) return not_implemented("show", err);
+  if (replay_cmd->parsed()) return run_replay(replay_trace, out, err);
+  if (show_cmd->parsed()) return run_show(show_trace, show_format, out, err);
   return kExitUsage;
 }
 
