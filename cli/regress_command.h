@@ -13,6 +13,7 @@ struct RegressArgs {
   std::string algorithm = "optimal";
   bool json = false;
   double time_limit = 0;  // per file; 0 = the file's own bounds
+  std::string junit;      // if set, JUnit XML is written there (one case per file x property)
 };
 
 int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err);
