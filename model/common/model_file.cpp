@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "model/workqueue/scenario_reader.h"
+
 namespace wqcheck {
 
 std::variant<nlohmann::json, InputError> read_json_file(const std::string& path) {
@@ -26,6 +28,9 @@ std::variant<nlohmann::json, InputError> read_json_file(const std::string& path)
 LoadResult load_model_document(const nlohmann::json& document, const std::string& label) {
   if (!document.is_object()) {
     return InputError{label, "", "expected a JSON object at the top level"};
+  }
+  if (document.contains("model") && document.at("model") == "workqueue") {
+    return load_workqueue_scenario(document, label);
   }
   return InputError{label, "",
                     "cannot tell what kind of file this is: expected \"model\": \"workqueue\" "
