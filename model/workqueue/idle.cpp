@@ -92,10 +92,7 @@ bool set_worker_dying(StepContext& c, std::uint8_t slot) {
     return false;
   }
   c.read(Field::kWorkerKicked, slot);
-  if (w.kicked) {
-    c.violate(kKickedWorkerSurvives);
-    c.d.culled_kicked = 1;
-  }
+  if (w.kicked) c.d.culled_kicked = 1;  // kicked-worker-survives, decided on terminal states
   c.write(Field::kNrWorkers);
   --p.nr_workers;
   c.write(Field::kNrIdle);

@@ -19,6 +19,10 @@ const std::vector<Property>& workqueue_properties() {
                        "worker_leave_idle, put_unbound_pool)."},
       {"no-hang",
        "In a state where no actor can step, nobody waits in kthread_stop() or on manager_wait."},
+      {"no-stranded-kicked-work",
+       "In a state where no actor can step, work is not left on the worklist in an execution where "
+       "a worker picked by kick_pool() was set dying before it ran again (the seed's race, "
+       "mechanism and consequence together)."},
   };
   return properties;
 }
@@ -26,6 +30,8 @@ const std::vector<Property>& workqueue_properties() {
 PropertySet terminal_property_violations(const WqData& d) {
   PropertySet out = 0;
   if (d.pool.worklist != 0) out |= PropertySet{1} << kNoStrandedWork;
+  if (d.culled_kicked) out |= PropertySet{1} << kKickedWorkerSurvives;
+  if (d.culled_kicked && d.pool.worklist != 0) out |= PropertySet{1} << kNoStrandedKickedWork;
   const bool culler_waits = d.culler == CullerPc::kPut || d.culler == CullerPc::kStop;
   const bool destroyer_waits = d.destroyer == DestroyerPc::kManagerWait ||
                                d.destroyer == DestroyerPc::kPut || d.destroyer == DestroyerPc::kStop;

@@ -1,6 +1,8 @@
 // The named properties of the workqueue model, each with a one-sentence definition. Steps record
-// a violation in WqData::violated when they break one; no-stranded-work and no-hang are decided
-// on terminal states.
+// a violation in WqData::violated when they break one; no-stranded-work, no-hang,
+// kicked-worker-survives and no-stranded-kicked-work are decided on terminal states (the last two
+// from WqData::culled_kicked, which set_worker_dying() records), so that an execution in which the
+// seed's mechanism fires goes on to show whether its consequence follows.
 #pragma once
 
 #include <vector>
@@ -18,7 +20,8 @@ enum PropertyBit : int {
   kDieNeverWorks = 4,
   kKernelWarns = 5,
   kNoHang = 6,
-  kPropertyCount = 7,
+  kNoStrandedKickedWork = 7,
+  kPropertyCount = 8,
 };
 
 const std::vector<Property>& workqueue_properties();
