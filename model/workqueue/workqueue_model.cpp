@@ -62,9 +62,9 @@ std::unique_ptr<State> WorkqueueModel::initial() const {
 
 std::string WorkqueueModel::actor_name(ActorId a) const {
   if (a < kMaxKickers) return fmt::format("kicker{}", a);
-  if (a < timer_actor()) return fmt::format("worker{}", a - kMaxKickers);
   if (a == timer_actor()) return "idle_timer";
   if (a == culler_actor()) return "culler";
+  if (a < expiry_actor(0)) return fmt::format("worker{}", a - worker_actor(0));
   if (a < clock_actor()) return fmt::format("expiry{}", a - expiry_actor(0));
   if (a == clock_actor()) return "clock";
   return "destroyer";
@@ -73,13 +73,13 @@ std::string WorkqueueModel::actor_name(ActorId a) const {
 ActorStatus WorkqueueModel::status_of(const WqData& d, ActorId a) const {
   const Config& cfg = config_;
   if (a < kMaxKickers) return kicker_status(d, cfg, a);
-  if (a < timer_actor()) {
-    const unsigned slot = a - kMaxKickers;
+  if (a == timer_actor()) return timer_status(d, cfg);
+  if (a == culler_actor()) return culler_status(d, cfg);
+  if (a < expiry_actor(0)) {
+    const unsigned slot = a - worker_actor(0);
     if (static_cast<int>(slot) >= cfg.slots()) return ActorStatus::kFinished;
     return worker_status(d, cfg, slot);
   }
-  if (a == timer_actor()) return timer_status(d, cfg);
-  if (a == culler_actor()) return culler_status(d, cfg);
   if (a < clock_actor()) {
     const unsigned slot = a - expiry_actor(0);
     if (static_cast<int>(slot) >= cfg.slots()) return ActorStatus::kFinished;
@@ -95,9 +95,9 @@ void WorkqueueModel::blocking_footprint(const State& s, ActorId a, Footprint& ou
   const WqData& d = data(s);
   const Config& cfg = config_;
   if (a < kMaxKickers) return kicker_blocking(d, cfg, a, out);
-  if (a < timer_actor()) return worker_blocking(d, cfg, a - kMaxKickers, out);
   if (a == timer_actor()) return timer_blocking(d, cfg, out);
   if (a == culler_actor()) return culler_blocking(d, cfg, out);
+  if (a < expiry_actor(0)) return worker_blocking(d, cfg, a - worker_actor(0), out);
   if (a < clock_actor()) return expiry_blocking(d, cfg, a - expiry_actor(0), out);
   if (a == clock_actor()) return clock_blocking(d, cfg, out);
   return destroyer_blocking(d, cfg, out);
@@ -110,9 +110,9 @@ std::uint32_t WorkqueueModel::step_data(WqData& d, ActorId a, Footprint& fp) con
   blocking_footprint(view, a, fp);
   StepContext c{d, config_, fp};
   if (a < kMaxKickers) return kicker_step(c, a);
-  if (a < timer_actor()) return worker_step(c, a - kMaxKickers);
   if (a == timer_actor()) return timer_step(c);
   if (a == culler_actor()) return culler_step(c);
+  if (a < expiry_actor(0)) return worker_step(c, a - worker_actor(0));
   if (a < clock_actor()) return expiry_step(c, a - expiry_actor(0));
   if (a == clock_actor()) return clock_step(c);
   return destroyer_step(c);

@@ -23,10 +23,10 @@ class WorkqueueModel final : public Model {
 
   // Actor ids by role.
   ActorId kicker_actor(unsigned k) const { return k; }
-  ActorId worker_actor(unsigned slot) const { return kMaxKickers + slot; }
-  ActorId timer_actor() const { return kMaxKickers + kMaxWorkers; }
+  ActorId timer_actor() const { return kMaxKickers; }
   ActorId culler_actor() const { return timer_actor() + 1; }
-  ActorId expiry_actor(unsigned slot) const { return culler_actor() + 1 + slot; }
+  ActorId worker_actor(unsigned slot) const { return culler_actor() + 1 + slot; }
+  ActorId expiry_actor(unsigned slot) const { return worker_actor(kMaxWorkers) + slot; }
   ActorId clock_actor() const { return expiry_actor(kMaxWorkers); }
   ActorId destroyer_actor() const { return clock_actor() + 1; }
 
