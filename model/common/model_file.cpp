@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/program/program_reader.h"
+#include "model/workqueue/scenario_reader.h"
 
 namespace wqcheck {
 
@@ -28,6 +29,9 @@ std::variant<nlohmann::json, InputError> read_json_file(const std::string& path)
 LoadResult load_model_document(const nlohmann::json& document, const std::string& label) {
   if (!document.is_object()) {
     return InputError{label, "", "expected a JSON object at the top level"};
+  }
+  if (document.contains("model") && document.at("model") == "workqueue") {
+    return load_workqueue_scenario(document, label);
   }
   if (document.contains("threads")) return load_program_document(document, label);
   return InputError{label, "",
