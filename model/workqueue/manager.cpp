@@ -9,7 +9,7 @@
 namespace wqcheck::wq {
 
 // create_worker(): allocate a worker (a free slot; none left = past the scenario's max_created
-// bound, and the execution is discarded), attach it, then lock; nr_workers++;
+// bound: the execution is discarded and this worker stops), attach it, then lock; nr_workers++;
 // worker_enter_idle(); wake_up_process(); unlock.
 std::uint32_t manager_create_worker(StepContext& c, unsigned i) {
   WqData& d = c.d;
@@ -22,6 +22,7 @@ std::uint32_t manager_create_worker(StepContext& c, unsigned i) {
   }
   if (slot == kNoWorker || d.created >= c.cfg.max_created) {
     d.discarded = 1;
+    d.workers[i].pc = WorkerPc::kOutOfBound;
     return kActCreateWorker;
   }
   ++d.created;

@@ -43,6 +43,7 @@ const char* worker_pc_name(WorkerPc pc) {
     case WorkerPc::kCreating: return "maybe_create_worker";
     case WorkerPc::kManagerRelock: return "manager_relock";
     case WorkerPc::kExited: return "exited";
+    case WorkerPc::kOutOfBound: return "out_of_bound";
   }
   return "?";
 }

@@ -28,6 +28,8 @@ enum class WorkerPc : std::uint8_t {
   kCreating,       // manager, pool->lock dropped in maybe_create_worker(); next: create_worker()
   kManagerRelock,  // manager, after create_worker(); next: re-lock and re-check
   kExited,         // worker_thread() returned
+  kOutOfBound,     // the manager went past bounds.max_created: the execution is discarded and
+                   // this worker takes no further step (the others run on to the end)
 };
 
 struct WorkerSlot {

@@ -131,7 +131,8 @@ WorkerOutcome worker_recheck(StepContext& c, unsigned i) {
 
 ActorStatus worker_status(const WqData& d, const Config&, unsigned i) {
   switch (d.workers[i].pc) {
-    case WorkerPc::kExited: return ActorStatus::kFinished;
+    case WorkerPc::kExited:
+    case WorkerPc::kOutOfBound: return ActorStatus::kFinished;
     case WorkerPc::kAbsent: return ActorStatus::kBlocked;
     case WorkerPc::kAsleep:
       return d.tasks[i].state == TaskState::kRunning ? ActorStatus::kEnabled : ActorStatus::kBlocked;
@@ -156,7 +157,8 @@ std::uint32_t worker_step(StepContext& c, unsigned i) {
     case WorkerPc::kCreating: return manager_create_worker(c, i);
     case WorkerPc::kManagerRelock: return manager_relock(c, i);
     case WorkerPc::kAbsent:
-    case WorkerPc::kExited: break;
+    case WorkerPc::kExited:
+    case WorkerPc::kOutOfBound: break;
   }
   return kActWorkerBase;  // not reached: status() says such a worker cannot step
 }
