@@ -33,7 +33,7 @@ struct Bounds {
 };
 
 struct Options {
-  Algorithm algorithm = Algorithm::kOptimal;
+  Algorithm algorithm = Algorithm::kDpor;
   Bounds bounds;
   bool keep_going = false;       // collect every violated property instead of stopping
   std::uint64_t seed = 1;        // random: the seed; each execution derives its own from it
@@ -68,7 +68,7 @@ struct Stats {
 };
 
 struct Result {
-  Algorithm algorithm = Algorithm::kOptimal;
+  Algorithm algorithm = Algorithm::kDpor;
   std::vector<PropertyResult> properties;  // in Model::properties() order
   Stats stats;
   bool exhaustive = true;       // false if a bound, a budget or an interrupt cut the search
