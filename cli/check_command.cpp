@@ -64,6 +64,7 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
       out << result_json(path, *file.model, result).dump() << "\n";
     } else {
       print_result_text(out, path, *file.model, result);
+      if (!args.quiet) print_counterexamples(file, result, trace_output.shorten, out);
     }
     if (result.verdict() == "violated") exit_code = kExitViolation;
     if (!trace_output.dir.empty()) {

@@ -16,6 +16,7 @@ struct CheckArgs {
   bool json = false;
   bool keep_going = false;
   bool progress = false;
+  bool quiet = false;  // text mode: no counterexample rendering, just verdicts and statistics
   std::uint64_t max_depth = 0;       // 0: the file's own bound or the default
   std::uint64_t max_executions = 0;
   double time_limit = 0;

@@ -28,6 +28,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   check_cmd->add_option("files", check.files, "Scenario or program files (JSON)")->required();
   check_cmd->add_option("-a,--algorithm", check.algorithm, "Search algorithm")->capture_default_str();
   check_cmd->add_flag("--json", check.json, "One JSON object per file on stdout");
+  check_cmd->add_flag("-q,--quiet", check.quiet, "Text output without the counterexamples drawn as CPU columns");
   check_cmd->add_flag("--keep-going", check.keep_going, "Collect every violated property, not just the first");
   check_cmd->add_flag("--progress", check.progress, "Show progress on stderr even when it is not a terminal");
   check_cmd->add_option("--max-depth", check.max_depth, "Bound on steps per execution");

@@ -1,5 +1,6 @@
 #include "cli/trace_output.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "trace/record.h"
+#include "trace/render_text.h"
 #include "trace/trace_json.h"
 #include "wqcheck_version.h"
 
@@ -76,6 +78,23 @@ bool write_counterexamples(const ModelFile& file, const Result& result, const Tr
                                             found.size()));
   }
   return ok;
+}
+
+void print_counterexamples(const ModelFile& file, const Result& result, ShortenMode mode,
+                           std::ostream& out) {
+  std::vector<Schedule> shown;
+  for (std::size_t p = 0; p < result.properties.size(); ++p) {
+    const PropertyResult& property = result.properties[p];
+    if (property.status != Status::kViolated || !property.counterexample) continue;
+    const Schedule& found = *property.counterexample;
+    Shortened shortened = shorten(*file.model, found, p, result.algorithm, mode);
+    if (std::find(shown.begin(), shown.end(), shortened.schedule) != shown.end()) continue;
+    shown.push_back(shortened.schedule);
+    trace::RecordContext context{WQCHECK_VERSION, file.path, file.document,
+                                 {algorithm_name(result.algorithm), shortened.method, found.size()}};
+    auto recorded = trace::record_trace(*file.model, shortened.schedule, p, context);
+    if (const auto* trace = std::get_if<trace::Trace>(&recorded)) out << "\n" << trace::render_text(*trace);
+  }
 }
 
 }  // namespace wqcheck

@@ -28,4 +28,9 @@ std::string trace_path_for(const std::string& dir, const std::string& checked_fi
 bool write_counterexamples(const ModelFile& file, const Result& result, const TraceOutput& output,
                            std::ostream& report, std::ostream& err);
 
+// Prints each violated property's counterexample, shortened, as CPU columns (one rendering per
+// distinct schedule: properties violated by the same steps share it).
+void print_counterexamples(const ModelFile& file, const Result& result, ShortenMode mode,
+                           std::ostream& out);
+
 }  // namespace wqcheck
