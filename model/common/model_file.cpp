@@ -65,6 +65,11 @@ LoadResult load_model_document(const nlohmann::json& document, const std::string
   if (!document.is_object()) {
     return InputError{label, "", "expected a JSON object at the top level"};
   }
+  if (auto it = document.find("format");
+      it != document.end() && it->is_string() && it->get<std::string>().rfind("wqcheck-trace/", 0) == 0) {
+    return InputError{label, "", "this is a counterexample trace, not a program or scenario; expected a "
+                                 "program or scenario file (a trace is re-executed with `wqcheck replay`)"};
+  }
   if (document.contains("threads")) return load_program_document(document, label);
   return InputError{label, "",
                     "cannot tell what kind of file this is: expected \"model\": \"workqueue\" "
