@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_app.h"
+#include "cli/interrupt.h"
 #include "cli/report.h"
 #include "model/common/model_file.h"
 
@@ -78,6 +79,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<Row> rows;
   bool input_error = false;
   for (const std::string& path : files) {
+    if (interrupted()) break;  // the row of the interrupted file says so; the rest are not run
     LoadResult loaded = load_model_file(path);
     if (auto* error = std::get_if<InputError>(&loaded)) {
       err << "wqcheck: " << error->to_string() << "\n";
@@ -90,6 +92,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
     options.bounds = file.bounds;
     if (args.time_limit > 0) options.bounds.max_seconds = args.time_limit;
     options.keep_going = true;  // every property's verdict is compared
+    options.interrupt = interrupt_flag();
     Result result = explore(*file.model, options);
     Row row{path, result.verdict(), result.stats.executions, result.stats.elapsed_s,
             compare(file, result, *algorithm)};
