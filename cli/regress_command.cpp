@@ -29,8 +29,9 @@ std::vector<std::string> compare(const ModelFile& file, const Result& result, Al
   std::vector<std::string> out;
   if (file.expect.empty()) out.push_back("the file has no \"expect\"");
   for (const auto& [name, expected] : file.expect.properties) {
+    const std::string& wanted = name;  // clang 14 cannot capture a structured binding
     auto it = std::find_if(result.properties.begin(), result.properties.end(),
-                           [&](const PropertyResult& p) { return p.name == name; });
+                           [&](const PropertyResult& p) { return p.name == wanted; });
     if (it == result.properties.end()) {
       out.push_back(fmt::format("{}: no such property", name));
     } else if (it->status != expected) {
