@@ -12,7 +12,7 @@ namespace wqcheck {
 
 struct CheckArgs {
   std::vector<std::string> files;
-  std::string algorithm = "optimal";
+  std::string algorithm = "dpor";
   bool json = false;
   bool keep_going = false;
   bool progress = false;

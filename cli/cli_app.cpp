@@ -55,6 +55,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   regress_cmd->add_option("-a,--algorithm", regress.algorithm, "Search algorithm")->capture_default_str();
   regress_cmd->add_flag("--json", regress.json, "A JSON array of rows on stdout");
   regress_cmd->add_option("--time-limit", regress.time_limit, "Bound on wall time per file, in seconds");
+  regress_cmd->add_option("--junit", regress.junit, "Also write JUnit XML (one case per file x property) to FILE");
 
   std::string replay_trace;
   CLI::App* replay_cmd = app.add_subcommand("replay", "Re-execute a counterexample trace");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 
 #include "cli/cli_app.h"
 #include "cli/interrupt.h"
+#include "cli/junit_report.h"
 #include "cli/report.h"
 #include "model/common/model_file.h"
 
@@ -24,6 +26,33 @@ struct Row {
   std::vector<std::string> mismatches;  // empty = as expected
 };
 
+// One JUnit case per property of the file (and one for the execution count, if expected).
+void add_junit_cases(std::vector<JUnitCase>& cases, const std::string& path, const ModelFile& file,
+                     const Result& result) {
+  double seconds = result.stats.elapsed_s;  // the file's time, on its first case only
+  for (const PropertyResult& p : result.properties) {
+    JUnitCase c{path, p.name, JUnitCase::kPassed, "", "", seconds};
+    seconds = 0;
+    auto expected = file.expect.properties.find(p.name);
+    if (expected == file.expect.properties.end()) {
+      c.outcome = JUnitCase::kSkipped;
+      c.message = fmt::format("no expectation; found {}", status_name(p.status));
+    } else if (expected->second != p.status) {
+      c.outcome = JUnitCase::kFailed;
+      c.message = fmt::format("expected {}, got {}", status_name(expected->second), status_name(p.status));
+    }
+    cases.push_back(std::move(c));
+  }
+  if (file.expect.executions) {
+    JUnitCase c{path, "executions", JUnitCase::kPassed, "", "", 0};
+    if (*file.expect.executions != result.stats.executions) {
+      c.outcome = JUnitCase::kFailed;
+      c.message = fmt::format("expected {}, got {}", *file.expect.executions, result.stats.executions);
+    }
+    cases.push_back(std::move(c));
+  }
+}
+
 // The differences between what `result` found and what `file` expects.
 std::vector<std::string> compare(const ModelFile& file, const Result& result, Algorithm algorithm) {
   std::vector<std::string> out;
@@ -38,8 +67,9 @@ std::vector<std::string> compare(const ModelFile& file, const Result& result, Al
       out.push_back(fmt::format("{}: expected {}, got {}", name, status_name(expected), status_name(it->status)));
     }
   }
-  // Counts are exact only for the optimal algorithm (one execution per trace).
-  if (file.expect.executions && algorithm == Algorithm::kOptimal && result.exhaustive &&
+  // Counts are exact for dpor and optimal: one complete execution per Mazurkiewicz trace.
+  const bool counts_traces = algorithm == Algorithm::kDpor || algorithm == Algorithm::kOptimal;
+  if (file.expect.executions && counts_traces && result.exhaustive &&
       *file.expect.executions != result.stats.executions) {
     out.push_back(fmt::format("executions: expected {}, got {}", *file.expect.executions,
                               result.stats.executions));
@@ -78,12 +108,14 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
   if (!dirs_ok) return kExitUsage;
 
   std::vector<Row> rows;
+  std::vector<JUnitCase> cases;
   bool input_error = false;
   for (const std::string& path : files) {
     if (interrupted()) break;  // the row of the interrupted file says so; the rest are not run
     LoadResult loaded = load_model_file(path);
     if (auto* error = std::get_if<InputError>(&loaded)) {
       err << "wqcheck: " << error->to_string() << "\n";
+      cases.push_back(JUnitCase{path, "load", JUnitCase::kError, error->to_string(), "", 0});
       input_error = true;
       continue;
     }
@@ -101,6 +133,15 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
       row.mismatches.push_back("not exhaustive: " + result.stopped_because);
     }
     rows.push_back(std::move(row));
+    add_junit_cases(cases, path, file, result);
+  }
+  if (!args.junit.empty()) {
+    std::ofstream junit(args.junit, std::ios::binary | std::ios::trunc);
+    if (junit) write_junit(junit, "wqcheck regress", cases);
+    if (!junit) {
+      err << fmt::format("wqcheck regress: --junit: cannot write {}\n", args.junit);
+      return kExitUsage;
+    }
   }
 
   std::size_t failed = 0;

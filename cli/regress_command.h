@@ -10,9 +10,10 @@ namespace wqcheck {
 
 struct RegressArgs {
   std::vector<std::string> dirs;
-  std::string algorithm = "optimal";
+  std::string algorithm = "dpor";
   bool json = false;
   double time_limit = 0;  // per file; 0 = the file's own bounds
+  std::string junit;      // if set, JUnit XML is written there (one case per file x property)
 };
 
 int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err);

@@ -16,9 +16,8 @@ std::optional<Schedule> shortest_by_bfs(const Model& model, const Schedule& foun
   Options options;
   options.algorithm = Algorithm::kBfs;
   options.keep_going = true;  // a violation of another property must not end the search
-  // Nothing longer than what we have is of interest; bfs cuts the search on reaching its depth
-  // bound before it has concluded every state at that depth, hence the one extra level.
-  options.bounds.max_depth = found.size() + 1;
+  // Nothing longer than what we have is of interest.
+  options.bounds.max_depth = found.size();
   options.bounds.max_seconds = kBfsSeconds;
   options.bounds.max_memory_mb = kBfsMemoryMb;
   Result result = explore(model, options);

@@ -57,6 +57,7 @@ void explore_bfs(Search& search) {
         }
         Schedule schedule = prefix;
         schedule.push_back(a);
+        search.note_flags(*visited.back().state, schedule);
         visited.back().expand = search.conclude(*visited.back().state, schedule) == Ending::kContinue;
       }
     }

@@ -18,6 +18,9 @@ struct Node {
   std::vector<Event> sleep;        // actors asleep here, with the event each would take
   std::vector<ActorId> backtrack;  // source mode: actors to explore from here
   WakeupTree wakeup;               // optimal mode: sequences still to explore from here
+  // Actors that made a blocked attempt earlier on the path: like a thread whose `await` read a
+  // value that does not let it pass, they take no further step in this execution.
+  std::vector<char> stuck;
 };
 
 void assign_events(std::vector<Event>& to, std::size_t k, const Event& e) {
@@ -40,6 +43,7 @@ class Dpor {
   void run() {
     nodes_.emplace_back();
     nodes_[0].state = model_.initial();
+    nodes_[0].stuck.assign(model_.actor_count(), 0);
     if (search_.conclude(*nodes_[0].state, schedule_) != Ending::kContinue) return;
     std::size_t depth = 0;  // the node from which the next event is taken
     std::size_t first_new = 0;
@@ -71,6 +75,9 @@ class Dpor {
 
  private:
   // Extends the path from node `depth` until the execution ends; returns the number of events.
+  // A blocked attempt does not end the execution: its actor is stuck from then on, the others
+  // run on to the end (so that every race of the execution is seen), and the execution counts
+  // as blocked.
   std::size_t run_to_end(std::size_t depth) {
     while (true) {
       if (search_.depth_exceeded(depth + 1)) return depth;
@@ -84,23 +91,22 @@ class Dpor {
         return depth;
       }
       here.event.footprint.clear();
-      here.event.blocked_attempt = false;
+      here.event.actor = actor;
+      next.stuck = here.stuck;
       if (model_.status(*here.state, actor) != ActorStatus::kEnabled) {
         // A race asked for an actor that is blocked here: its attempt reads what blocks it.
         model_.blocking_footprint(*here.state, actor, here.event.footprint);
-        here.event.actor = actor;
         here.event.action = 0;
         here.event.blocked_attempt = true;
-        hb_.push(here.event);
-        schedule_.push_back(actor);
-        search_.count_assume_blocked();
-        add_pending_attempts(depth, actor);
-        return depth + 1;
+        next.state->assign(*here.state);
+        next.stuck[actor] = 1;
+      } else {
+        here.event.blocked_attempt = false;
+        next.state->assign(*here.state);
+        model_.step(*next.state, actor, here.event);
+        here.event.actor = actor;
+        search_.stats().transitions++;
       }
-      next.state->assign(*here.state);
-      model_.step(*next.state, actor, here.event);
-      here.event.actor = actor;
-      search_.stats().transitions++;
       hb_.push(here.event);
       schedule_.push_back(actor);
       // Actors asleep here stay asleep after an event independent of theirs.
@@ -109,24 +115,34 @@ class Dpor {
         if (!dependent(s, here.event)) assign_events(next.sleep, k++, s);
       }
       next.sleep.resize(k);
-      Ending ending = search_.conclude(*next.state, schedule_);
-      if (ending != Ending::kContinue) {
-        add_pending_attempts(depth + 1);
-        return depth + 1;
-      }
-      if (ending != Ending::kContinue) return depth + 1;
       ++depth;
+      if (any_eligible(next)) continue;
+      if (std::find(next.stuck.begin(), next.stuck.end(), 1) != next.stuck.end()) {
+        search_.count_assume_blocked();
+      } else {
+        search_.conclude(*next.state, schedule_);
+      }
+      add_pending_attempts(depth);
+      return depth;
     }
+  }
+
+  // Some actor may take a step from node n: enabled and not stuck.
+  bool any_eligible(const Node& n) const {
+    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+      if (!n.stuck[a] && model_.status(*n.state, a) == ActorStatus::kEnabled) return true;
+    }
+    return false;
   }
 
   // When an execution ends (terminal, or abandoned as blocked), the attempt of each actor still
   // blocked in its last state (the state of node `last_node`) is a pending event: it could
   // have come next, so a race between it and the path may schedule the order in which that
   // actor runs first.
-  void add_pending_attempts(std::size_t last_node, ActorId except = static_cast<ActorId>(-1)) {
+  void add_pending_attempts(std::size_t last_node) {
     const State& last = *nodes_[last_node].state;
     for (ActorId a = 0; a < model_.actor_count(); ++a) {
-      if (a == except || model_.status(last, a) != ActorStatus::kBlocked) continue;
+      if (nodes_[last_node].stuck[a] || model_.status(last, a) != ActorStatus::kBlocked) continue;
       pending_.emplace_back();
       Event& pending = pending_.back();
       model_.blocking_footprint(last, a, pending.footprint);
@@ -189,7 +205,7 @@ class Dpor {
 
   bool first_awake_enabled(const Node& n, ActorId& actor) const {
     for (ActorId a = 0; a < model_.actor_count(); ++a) {
-      if (model_.status(*n.state, a) == ActorStatus::kEnabled && !asleep(n, a)) {
+      if (!n.stuck[a] && model_.status(*n.state, a) == ActorStatus::kEnabled && !asleep(n, a)) {
         actor = a;
         return true;
       }
@@ -253,8 +269,10 @@ class Dpor {
     scratch_->assign(*nodes_[i].state);
     Event ignored;
     for (std::size_t x = 0; x + 1 < positions_.size(); ++x) {
+      const Event& e = nodes_[positions_[x]].event;
+      if (e.blocked_attempt) continue;  // an attempt changes nothing
       ignored.footprint.clear();
-      model_.step(*scratch_, nodes_[positions_[x]].event.actor, ignored);
+      model_.step(*scratch_, e.actor, ignored);
     }
     const ActorId actor = hb_.actor(positions_.back());
     last_.footprint.clear();

@@ -49,6 +49,12 @@ Ending Search::conclude(const State& state, const Schedule& schedule) {
   return Ending::kTerminal;
 }
 
+void Search::note_flags(const State& state, const Schedule& schedule) {
+  if (model_.discarded(state)) return;
+  PropertySet violated = model_.violations(state);
+  if ((violated & ~found_) != 0) record(violated, schedule);
+}
+
 void Search::record(PropertySet violated, const Schedule& schedule) {
   found_ |= violated;
   for (std::size_t i = 0; i < result_.properties.size(); ++i) {

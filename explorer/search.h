@@ -38,6 +38,11 @@ class Search {
   // (statistics, counterexamples). `depth` is schedule.size().
   Ending conclude(const State& state, const Schedule& schedule);
 
+  // Records the properties that steps have flagged in `state` so far, without ending anything:
+  // bfs calls it on every state it reaches, so that its counterexamples are shortest. (A failed
+  // assume later in the same execution does not retract such a find.)
+  void note_flags(const State& state, const Schedule& schedule);
+
   // Accounts for an execution abandoned on a blocked attempt or a full sleep set.
   void count_assume_blocked() { ++stats_.assume_blocked; tick(); }
   void count_sleep_blocked() { ++stats_.sleep_blocked; tick(); }

@@ -181,14 +181,18 @@ TEST(TraceCli, ShrinkingDropsStepsAStartingSearchTookOnTheWay) {
   result.algorithm = Algorithm::kDfs;
   result.properties = {{"kicked-worker-survives", "", Status::kViolated, Schedule{3, 0, 3, 1}},
                        {"no-stranded-work", "", Status::kHolds, std::nullopt}};
-  TraceOutput output{kDir.string(), false, ShortenMode::kAuto};
-  std::ostringstream report, err;
-  CHECK(write_counterexamples(file, result, output, report, err));
-  std::ifstream in(trace_path_for(kDir.string(), "toy.json", "kicked-worker-survives"));
-  json written = json::parse(in);
-  CHECK(written["schedule"] == json({"CPU0 kicker", "CPU1 culler"}));
-  LONGS_EQUAL(4, written["found"]["found_steps"].get<int>());
-  CHECK(contains(report.str(), "(2 steps, shrunk from 4)"));
+  for (ShortenMode mode : {ShortenMode::kShrink, ShortenMode::kAuto}) {
+    TraceOutput output{kDir.string(), true, mode};
+    std::ostringstream report, err;
+    CHECK(write_counterexamples(file, result, output, report, err));
+    std::ifstream in(trace_path_for(kDir.string(), "toy.json", "kicked-worker-survives"));
+    json written = json::parse(in);
+    CHECK(written["schedule"] == json({"CPU0 kicker", "CPU1 culler"}));
+    LONGS_EQUAL(4, written["found"]["found_steps"].get<int>());
+    // auto prefers bfs, which fits this tiny model.
+    CHECK(contains(report.str(), mode == ShortenMode::kShrink ? "(2 steps, shrunk from 4)"
+                                                                : "(2 steps, shortest by bfs from 4)"));
+  }
 }
 
 TEST(TraceCli, WritesASampleTraceForTheSchemaTest) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "model/program/program_reader.h"
+#include "model/workqueue/scenario_reader.h"
 
 namespace wqcheck {
 
@@ -69,6 +70,9 @@ LoadResult load_model_document(const nlohmann::json& document, const std::string
       it != document.end() && it->is_string() && it->get<std::string>().rfind("wqcheck-trace/", 0) == 0) {
     return InputError{label, "", "this is a counterexample trace, not a program or scenario; expected a "
                                  "program or scenario file (a trace is re-executed with `wqcheck replay`)"};
+  }
+  if (document.contains("model") && document.at("model") == "workqueue") {
+    return load_workqueue_scenario(document, label);
   }
   if (document.contains("threads")) return load_program_document(document, label);
   return InputError{label, "",

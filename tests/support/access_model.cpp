@@ -65,12 +65,14 @@ ActorStatus AccessModel::status(const State& state, ActorId actor) const {
   if (s.pc[actor] >= threads_[actor].size()) return ActorStatus::kFinished;
   const AccessOp& op = threads_[actor][s.pc[actor]];
   if (op.kind == AccessOp::kLock && s.holder[op.loc] >= 0) return ActorStatus::kBlocked;
+  if (op.kind == AccessOp::kWait && !s.written[op.loc]) return ActorStatus::kBlocked;
   return ActorStatus::kEnabled;
 }
 
 void AccessModel::blocking_footprint(const State& state, ActorId actor, Footprint& out) const {
   const auto& s = static_cast<const AccessState&>(state);
-  out.read(kLockBase + threads_[actor][s.pc[actor]].loc);
+  const AccessOp& op = threads_[actor][s.pc[actor]];
+  out.read(op.kind == AccessOp::kWait ? Location{op.loc} : kLockBase + op.loc);
 }
 
 void AccessModel::step(State& state, ActorId actor, Event& out) const {
@@ -82,6 +84,14 @@ void AccessModel::step(State& state, ActorId actor, Event& out) const {
     case AccessOp::kWrite:
       out.footprint.write(op.loc);
       s.written[op.loc] = 1;
+      break;
+    case AccessOp::kWait:
+      out.footprint.read(op.loc);
+      break;
+    case AccessOp::kSwap:
+      out.footprint.read(op.loc);
+      out.footprint.write(op.loc + 1);
+      s.written[op.loc + 1] = 1;
       break;
     case AccessOp::kCheck:
       out.footprint.read(op.loc);
@@ -111,8 +121,8 @@ PropertySet AccessModel::terminal_violations(const State& state) const {
 }
 
 std::string AccessModel::action_name(std::uint32_t action) const {
-  static const char* names[] = {"read", "write", "lock", "unlock", "check"};
-  return action < 5 ? names[action] : "?";
+  static const char* names[] = {"read", "write", "lock", "unlock", "check", "wait", "swap"};
+  return action < 7 ? names[action] : "?";
 }
 
 std::string AccessModel::location_name(Location loc) const {
@@ -175,10 +185,10 @@ std::uint64_t AccessModel::count_traces() const {
     std::vector<std::int64_t> key;
     for (auto [t, i] : path) {
       const AccessOp& op = threads_[t][i];
-      std::int64_t loc = op.kind == AccessOp::kRead || op.kind == AccessOp::kWrite || op.kind == AccessOp::kCheck
+      std::int64_t loc = op.kind != AccessOp::kLock && op.kind != AccessOp::kUnlock
                              ? static_cast<std::int64_t>(op.loc)
                              : static_cast<std::int64_t>(kLockBase + op.loc);
-      if (op.kind == AccessOp::kRead || op.kind == AccessOp::kCheck) {
+      if (op.kind == AccessOp::kRead || op.kind == AccessOp::kCheck || op.kind == AccessOp::kWait) {
         // A read is placed by how many writes precede it; encode (thread, index, writes).
         per_loc[loc].push_back(-1 - static_cast<std::int64_t>(t * 1000 + i) * 1000 - writes_so_far[loc]);
       } else {
@@ -209,7 +219,7 @@ std::uint64_t AccessModel::count_traces() const {
   return keys.size();
 }
 
-AccessModel random_access_model(std::uint64_t seed, bool checks) {
+AccessModel random_access_model(std::uint64_t seed, bool checks, bool waits) {
   SplitMix64 rng(seed);
   std::size_t threads = 2 + rng.below(2);
   std::size_t vars = 1 + rng.below(3);
@@ -232,6 +242,10 @@ AccessModel random_access_model(std::uint64_t seed, bool checks) {
           used += t.size() - before;
           break;  // sometimes finish holding the mutex: others may deadlock
         }
+      } else if (waits && rng.below(6) == 0) {
+        t.push_back({AccessOp::kSwap, static_cast<std::uint32_t>(rng.below(vars))});
+      } else if (waits && rng.below(5) == 0) {
+        t.push_back({AccessOp::kWait, static_cast<std::uint32_t>(rng.below(vars))});
       } else if (checks && rng.below(6) == 0) {
         t.push_back({AccessOp::kCheck, static_cast<std::uint32_t>(rng.below(vars))});
       } else {

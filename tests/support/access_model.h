@@ -14,7 +14,9 @@ namespace wqcheck::testing {
 
 struct AccessOp {
   // kCheck reads the variable and fails (property "unwritten") if nothing has written it yet.
-  enum Kind : std::uint8_t { kRead, kWrite, kLock, kUnlock, kCheck } kind;
+  // kWait blocks until something has written the variable, then reads it.
+  // kSwap reads the variable and writes the next one (two locations in one step).
+  enum Kind : std::uint8_t { kRead, kWrite, kLock, kUnlock, kCheck, kWait, kSwap } kind;
   std::uint32_t loc;  // variable number, or mutex number for kLock/kUnlock
 };
 
@@ -55,6 +57,6 @@ class AccessModel : public Model {
 };
 
 // A random program of 2-3 threads and at most 11 events; with `checks`, some steps are kCheck.
-AccessModel random_access_model(std::uint64_t seed, bool checks = false);
+AccessModel random_access_model(std::uint64_t seed, bool checks = false, bool waits = false);
 
 }  // namespace wqcheck::testing
