@@ -10,6 +10,7 @@
 
 #include "explorer/explore.h"
 #include "model/common/model_file.h"
+#include "model/program/program_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace wqcheck;
@@ -17,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto parsed = parse_json_text(text, "fuzz.json");
   auto* json = std::get_if<nlohmann::json>(&parsed);
   if (json == nullptr) return 0;
-  LoadResult loaded = load_model_document(*json, "fuzz.json");
+  LoadResult loaded = load_program_document(*json, "fuzz.json");
   auto* file = std::get_if<ModelFile>(&loaded);
   if (file == nullptr) return 0;
   Options options;

@@ -1,6 +1,7 @@
 // Determinism: the same `wqcheck check --json` command, run twice as separate processes, prints
 // the same JSON apart from the timing and memory fields (stats.elapsed_s, stats.peak_rss_kb),
-// and writes byte-identical trace files; for every algorithm, on safe and violating programs.
+// and writes byte-identical trace files; for every algorithm, on safe and violating programs and
+// workqueue scenarios.
 // Separate processes matter: addresses, and so anything ordered by pointer, differ between runs.
 #include <filesystem>
 #include <fstream>
@@ -24,6 +25,8 @@ const std::vector<std::string> kPrograms = {
     "programs/lastzero-4.json", "programs/readers-3.json",  "programs/popl14.json",
     "programs/casrot-3.json",   "programs/opt_lock-2.json", "programs/writers-reader-2.json",
     "tests/data/lost-update.program.json",  // violates its assertion: exercises counterexamples
+    "scenarios/claim-seed-minimal.json",    // the seed's race: a workqueue counterexample
+    "scenarios/claim-mainline-manager.json", "scenarios/deferred-mainline-percpu.json",
 };
 
 // Runs check on one file; returns its JSON lines without the fields that may differ.
