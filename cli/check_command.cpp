@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_app.h"
+#include "cli/interrupt.h"
 #include "cli/report.h"
 #include "cli/trace_output.h"
 #include "model/common/model_file.h"
@@ -28,6 +29,7 @@ Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algo
   options.seed = args.seed;
   options.random_executions = args.executions;
   options.pct_depth = args.pct_depth;
+  options.interrupt = interrupt_flag();
   return options;
 }
 
@@ -52,7 +54,12 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
                            args.shorten == "none"     ? ShortenMode::kNone
                            : args.shorten == "shrink" ? ShortenMode::kShrink
                                                       : ShortenMode::kAuto};
-  for (const std::string& path : args.files) {
+  for (std::size_t i = 0; i < args.files.size(); ++i) {
+    const std::string& path = args.files[i];
+    if (interrupted()) {
+      err << fmt::format("wqcheck check: interrupted; {} file(s) not checked\n", args.files.size() - i);
+      break;
+    }
     LoadResult loaded = load_model_file(path);
     if (auto* error = std::get_if<InputError>(&loaded)) {
       err << "wqcheck: " << error->to_string() << "\n";

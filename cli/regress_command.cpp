@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_app.h"
+#include "cli/interrupt.h"
 #include "cli/junit_report.h"
 #include "cli/report.h"
 #include "model/common/model_file.h"
@@ -57,8 +58,9 @@ std::vector<std::string> compare(const ModelFile& file, const Result& result, Al
   std::vector<std::string> out;
   if (file.expect.empty()) out.push_back("the file has no \"expect\"");
   for (const auto& [name, expected] : file.expect.properties) {
+    const std::string& wanted = name;  // clang 14 cannot capture a structured binding
     auto it = std::find_if(result.properties.begin(), result.properties.end(),
-                           [&](const PropertyResult& p) { return p.name == name; });
+                           [&](const PropertyResult& p) { return p.name == wanted; });
     if (it == result.properties.end()) {
       out.push_back(fmt::format("{}: no such property", name));
     } else if (it->status != expected) {
@@ -109,6 +111,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<JUnitCase> cases;
   bool input_error = false;
   for (const std::string& path : files) {
+    if (interrupted()) break;  // the row of the interrupted file says so; the rest are not run
     LoadResult loaded = load_model_file(path);
     if (auto* error = std::get_if<InputError>(&loaded)) {
       err << "wqcheck: " << error->to_string() << "\n";
@@ -122,6 +125,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
     options.bounds = file.bounds;
     if (args.time_limit > 0) options.bounds.max_seconds = args.time_limit;
     options.keep_going = true;  // every property's verdict is compared
+    options.interrupt = interrupt_flag();
     Result result = explore(*file.model, options);
     Row row{path, result.verdict(), result.stats.executions, result.stats.elapsed_s,
             compare(file, result, *algorithm)};

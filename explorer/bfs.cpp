@@ -40,6 +40,8 @@ void explore_bfs(Search& search) {
     Event event;
     for (std::size_t head = 0; head < visited.size() && !search.stopped(); ++head) {
       if (!visited[head].expand) continue;
+      search.poll();  // a level can take long before any execution ends
+      if (search.stopped()) break;
       const Schedule prefix = path_to(visited, static_cast<std::int64_t>(head));
       if (search.depth_exceeded(prefix.size() + 1)) break;
       for (ActorId a = 0; a < model.actor_count() && !search.stopped(); ++a) {

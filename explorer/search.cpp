@@ -90,6 +90,11 @@ void Search::tick() {
   if (b.max_executions != 0 && runs >= b.max_executions) {
     cut(fmt::format("execution bound {} reached", b.max_executions));
   }
+  poll();
+}
+
+void Search::poll() {
+  const Bounds& b = options_.bounds;
   if (options_.interrupt != nullptr && options_.interrupt->load(std::memory_order_relaxed)) {
     cut("interrupted");
   }

@@ -56,6 +56,10 @@ class Search {
   void mark_incomplete(const std::string& why);
   // Checks the depth bound for a path of `depth` steps; cuts the search if it is exceeded.
   bool depth_exceeded(std::size_t depth);
+  // Checks the interrupt flag, the time and the memory limit (the last two every 256 calls) and
+  // updates the progress line. Every execution that ends does this; a search that can go long
+  // without ending one (bfs expanding a level) calls it per state.
+  void poll();
 
   Result finish();
 

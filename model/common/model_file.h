@@ -49,5 +49,11 @@ LoadResult load_model_document(const nlohmann::json& document, const std::string
 
 // Reads a JSON file strictly: a clear InputError for a missing file, invalid JSON, invalid UTF-8.
 std::variant<nlohmann::json, InputError> read_json_file(const std::string& path);
+// The same for text already in memory (fuzz harnesses); `label` names it in errors.
+std::variant<nlohmann::json, InputError> parse_json_text(const std::string& text, const std::string& label);
+
+// Deepest nesting of arrays and objects a file may have. Copying, printing and hashing a JSON
+// value recurse once per level, so a hostile file nested 100 000 deep would overflow the stack.
+inline constexpr std::size_t kMaxJsonNesting = 256;
 
 }  // namespace wqcheck

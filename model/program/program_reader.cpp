@@ -110,6 +110,9 @@ class Compiler {
         if (it->empty() || static_cast<std::int64_t>(it->size()) > kMaxArray) {
           throw InputException(path, "expected a non-empty array of integers (initial values)");
         }
+        if (static_cast<std::int64_t>(out_.initial_memory.size() + it->size()) > kMaxArray) {
+          throw InputException(path, fmt::format("too much shared memory: at most {} integers in all", kMaxArray));
+        }
         v.is_array = true;
         v.size = static_cast<std::uint32_t>(it->size());
         for (std::size_t i = 0; i < it->size(); ++i) {
@@ -130,6 +133,10 @@ class Compiler {
   void add_mutex(const std::string& name, std::int64_t size, bool is_array, const std::string& path) {
     if (!is_identifier(name)) throw InputException(path, fmt::format("\"{}\" is not a valid lock name", name));
     check_new_name(name, path);
+    if (static_cast<std::int64_t>(out_.lock_slots) + size > kMaxArray) {
+      throw InputException(path, fmt::format("too many mutexes: at most {} in all, counting every "
+                                             "element of a lock array", kMaxArray));
+    }
     Object m;
     m.name = name;
     m.base = out_.lock_slots;

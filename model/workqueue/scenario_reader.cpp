@@ -99,6 +99,9 @@ std::int64_t read_int(const json& obj, const std::string& key, const std::string
   if (!obj.contains(key)) return fallback;
   const json& v = obj.at(key);
   if (!v.is_number_integer()) fail(path, fmt::format("expected an integer from {} to {}", lo, hi));
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    fail(path, fmt::format("{} is out of range; expected {} to {}", v.get<std::uint64_t>(), lo, hi));
+  }
   const auto n = v.get<std::int64_t>();
   if (n < lo || n > hi) fail(path, fmt::format("{} is out of range; expected {} to {}", n, lo, hi));
   return n;
