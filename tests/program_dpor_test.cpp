@@ -20,37 +20,8 @@ using wqcheck::LoadResult;
 using wqcheck::ModelFile;
 using wqcheck::Options;
 using wqcheck::Result;
-
-namespace {
-
-struct Run {
-  Result result;
-  std::set<std::string> terminals;
-};
-
-// With `record`, the terminal states reached are kept (as JSON text; costly for big dfs runs).
-Run explore_with(const wqcheck::Model& model, Algorithm algorithm, bool record) {
-  if (!record) {
-    Options options;
-    options.algorithm = algorithm;
-    options.keep_going = true;
-    return Run{wqcheck::explore(model, options), {}};
-  }
-  wqcheck::testing::TerminalRecorder recorder(model);
-  Options options;
-  options.algorithm = algorithm;
-  options.keep_going = true;
-  Result result = wqcheck::explore(recorder, options);
-  return Run{result, recorder.terminals()};
-}
-
-std::vector<wqcheck::Status> statuses(const Result& r) {
-  std::vector<wqcheck::Status> out;
-  for (const auto& p : r.properties) out.push_back(p.status);
-  return out;
-}
-
-}  // namespace
+using wqcheck::testing::explore_recording;
+using wqcheck::testing::RecordedRun;
 
 TEST_GROUP(ProgramDpor){};
 
@@ -62,9 +33,9 @@ TEST(ProgramDpor, RandomProgramsMatchTheBruteForceTraceCount) {
     wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(model, 200000);
     if (!truth.complete) continue;
     const bool record = truth.executions <= 2000;
-    Run optimal_run = explore_with(model, Algorithm::kOptimal, record);
-    Run dpor_run = explore_with(model, Algorithm::kDpor, record);
-    Run dfs_run = explore_with(model, Algorithm::kDfs, record);
+    RecordedRun optimal_run = explore_recording(model, Algorithm::kOptimal, record);
+    RecordedRun dpor_run = explore_recording(model, Algorithm::kDpor, record);
+    RecordedRun dfs_run = explore_recording(model, Algorithm::kDfs, record);
     const Result& optimal = optimal_run.result;
     const Result& dpor = dpor_run.result;
     const Result& dfs = dfs_run.result;
@@ -73,8 +44,8 @@ TEST(ProgramDpor, RandomProgramsMatchTheBruteForceTraceCount) {
     CHECK_EQUAL_TEXT(truth.classes, dpor.stats.executions, ("dpor: " + what).c_str());
     CHECK_EQUAL_TEXT(truth.executions, dfs.stats.executions, ("dfs: " + what).c_str());
     LONGS_EQUAL_TEXT(0, optimal.stats.sleep_blocked, ("optimal sleep-blocked: " + what).c_str());
-    CHECK_TEXT(statuses(dfs) == statuses(optimal), ("optimal verdicts: " + what).c_str());
-    CHECK_TEXT(statuses(dfs) == statuses(dpor), ("dpor verdicts: " + what).c_str());
+    CHECK_TEXT(dfs_run.statuses() == optimal_run.statuses(), ("optimal verdicts: " + what).c_str());
+    CHECK_TEXT(dfs_run.statuses() == dpor_run.statuses(), ("dpor verdicts: " + what).c_str());
     CHECK_TEXT(dfs_run.terminals == optimal_run.terminals, ("optimal terminal states: " + what).c_str());
     CHECK_TEXT(dfs_run.terminals == dpor_run.terminals, ("dpor terminal states: " + what).c_str());
   }

@@ -20,31 +20,12 @@
 using wqcheck::Algorithm;
 using wqcheck::Options;
 using wqcheck::Result;
+using wqcheck::testing::explore_recording;
+using wqcheck::testing::RecordedRun;
 
 namespace {
 
 constexpr std::uint64_t kDfsBudget = 20000;  // executions; larger scenarios are left to regress
-
-struct Run {
-  Result result;
-  std::set<std::string> terminals;
-};
-
-Run explore_recording(const wqcheck::Model& model, Algorithm algorithm, std::uint64_t max_executions) {
-  wqcheck::testing::TerminalRecorder recorder(model);
-  Options options;
-  options.algorithm = algorithm;
-  options.keep_going = true;
-  options.bounds.max_executions = max_executions;
-  Result result = wqcheck::explore(recorder, options);
-  return Run{result, recorder.terminals()};
-}
-
-std::vector<wqcheck::Status> statuses(const Result& r) {
-  std::vector<wqcheck::Status> out;
-  for (const auto& p : r.properties) out.push_back(p.status);
-  return out;
-}
 
 }  // namespace
 
@@ -60,15 +41,15 @@ TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsOnEverySmallScenario) {
   for (const auto& path : files) {
     wqcheck::LoadResult loaded = wqcheck::load_model_file(path.string());
     auto& file = std::get<wqcheck::ModelFile>(loaded);
-    Run dfs = explore_recording(*file.model, Algorithm::kDfs, kDfsBudget);
+    RecordedRun dfs = explore_recording(*file.model, Algorithm::kDfs, true, kDfsBudget);
     if (!dfs.result.exhaustive) continue;
     ++compared;
-    Run dpor = explore_recording(*file.model, Algorithm::kDpor, 0);
-    Run optimal = explore_recording(*file.model, Algorithm::kOptimal, 0);
+    RecordedRun dpor = explore_recording(*file.model, Algorithm::kDpor);
+    RecordedRun optimal = explore_recording(*file.model, Algorithm::kOptimal);
     const std::string what = path.filename().string();
     CHECK_TEXT(dpor.result.exhaustive && optimal.result.exhaustive, what.c_str());
-    CHECK_TEXT(statuses(dfs.result) == statuses(dpor.result), ("dpor verdicts: " + what).c_str());
-    CHECK_TEXT(statuses(dfs.result) == statuses(optimal.result), ("optimal verdicts: " + what).c_str());
+    CHECK_TEXT(dfs.statuses() == dpor.statuses(), ("dpor verdicts: " + what).c_str());
+    CHECK_TEXT(dfs.statuses() == optimal.statuses(), ("optimal verdicts: " + what).c_str());
     CHECK_TEXT(dfs.terminals == dpor.terminals, ("dpor terminal states: " + what).c_str());
     CHECK_TEXT(dfs.terminals == optimal.terminals, ("optimal terminal states: " + what).c_str());
     wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(*file.model, kDfsBudget);

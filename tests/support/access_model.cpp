@@ -88,6 +88,10 @@ void AccessModel::step(State& state, ActorId actor, Event& out) const {
     case AccessOp::kWait:
       out.footprint.read(op.loc);
       break;
+    case AccessOp::kClear:
+      out.footprint.write(op.loc);
+      s.written[op.loc] = 0;
+      break;
     case AccessOp::kSwap:
       out.footprint.read(op.loc);
       out.footprint.write(op.loc + 1);
@@ -121,8 +125,8 @@ PropertySet AccessModel::terminal_violations(const State& state) const {
 }
 
 std::string AccessModel::action_name(std::uint32_t action) const {
-  static const char* names[] = {"read", "write", "lock", "unlock", "check", "wait", "swap"};
-  return action < 7 ? names[action] : "?";
+  static const char* names[] = {"read", "write", "lock", "unlock", "check", "wait", "swap", "clear"};
+  return action < 8 ? names[action] : "?";
 }
 
 std::string AccessModel::location_name(Location loc) const {
@@ -242,6 +246,8 @@ AccessModel random_access_model(std::uint64_t seed, bool checks, bool waits) {
           used += t.size() - before;
           break;  // sometimes finish holding the mutex: others may deadlock
         }
+      } else if (waits && rng.below(7) == 0) {
+        t.push_back({AccessOp::kClear, static_cast<std::uint32_t>(rng.below(vars))});
       } else if (waits && rng.below(6) == 0) {
         t.push_back({AccessOp::kSwap, static_cast<std::uint32_t>(rng.below(vars))});
       } else if (waits && rng.below(5) == 0) {

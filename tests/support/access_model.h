@@ -16,7 +16,8 @@ struct AccessOp {
   // kCheck reads the variable and fails (property "unwritten") if nothing has written it yet.
   // kWait blocks until something has written the variable, then reads it.
   // kSwap reads the variable and writes the next one (two locations in one step).
-  enum Kind : std::uint8_t { kRead, kWrite, kLock, kUnlock, kCheck, kWait, kSwap } kind;
+  // kClear writes the variable back to "unwritten" (a wait on it blocks again).
+  enum Kind : std::uint8_t { kRead, kWrite, kLock, kUnlock, kCheck, kWait, kSwap, kClear } kind;
   std::uint32_t loc;  // variable number, or mutex number for kLock/kUnlock
 };
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "explorer/explore.h"
 #include "explorer/model.h"
 
 namespace wqcheck::testing {
@@ -42,5 +43,29 @@ class TerminalRecorder final : public Model {
   const Model& inner_;
   mutable std::set<std::string> terminals_;
 };
+
+// An exploration with keep_going, and the terminal states it reached (when `record` is set;
+// recording costs a JSON rendering per terminal state).
+struct RecordedRun {
+  Result result;
+  std::set<std::string> terminals;
+  std::vector<Status> statuses() const {
+    std::vector<Status> out;
+    for (const PropertyResult& p : result.properties) out.push_back(p.status);
+    return out;
+  }
+};
+
+inline RecordedRun explore_recording(const Model& model, Algorithm algorithm, bool record = true,
+                                     std::uint64_t max_executions = 0) {
+  Options options;
+  options.algorithm = algorithm;
+  options.keep_going = true;
+  options.bounds.max_executions = max_executions;
+  if (!record) return RecordedRun{explore(model, options), {}};
+  TerminalRecorder recorder(model);
+  Result result = explore(recorder, options);
+  return RecordedRun{result, recorder.terminals()};
+}
 
 }  // namespace wqcheck::testing
