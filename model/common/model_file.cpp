@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -35,6 +36,50 @@ std::size_t nesting_depth(const std::string& text, std::size_t limit) {
   return deepest;
 }
 
+// Thrown from the parser callback when an object repeats a key.
+struct DuplicateKey {
+  std::string path;
+  std::string key;
+};
+
+// Where the parser is: per open object its current key, per open array its current index.
+class JsonPosition {
+ public:
+  // Called on every parser event; throws DuplicateKey on a repeated key.
+  void on(nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (event == Event::object_start || event == Event::array_start || event == Event::value) {
+      if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+    }
+    if (event == Event::object_start || event == Event::array_start) {
+      frames_.push_back(Frame{event == Event::array_start, -1, "", {}});
+    } else if (event == Event::object_end || event == Event::array_end) {
+      frames_.pop_back();
+    } else if (event == Event::key) {
+      Frame& object = frames_.back();
+      object.key = parsed.get<std::string>();
+      if (!object.keys.insert(object.key).second) throw DuplicateKey{path(), object.key};
+    }
+  }
+
+ private:
+  struct Frame {
+    bool is_array;
+    std::int64_t index;
+    std::string key;
+    std::set<std::string> keys;
+  };
+  std::string path() const {
+    std::string out;
+    for (const Frame& f : frames_) {
+      if (f.is_array) out += fmt::format("[{}]", f.index);
+      else out += (out.empty() ? "" : ".") + f.key;
+    }
+    return out;
+  }
+  std::vector<Frame> frames_;
+};
+
 }  // namespace
 
 std::variant<nlohmann::json, InputError> parse_json_text(const std::string& text, const std::string& label) {
@@ -46,7 +91,14 @@ std::variant<nlohmann::json, InputError> parse_json_text(const std::string& text
                                              "a shallower document", kMaxJsonNesting)};
   }
   try {
-    return nlohmann::json::parse(text);
+    JsonPosition position;
+    return nlohmann::json::parse(text, [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+      position.on(event, parsed);
+      return true;
+    });
+  } catch (const DuplicateKey& d) {
+    return InputError{label, d.path, fmt::format("\"{}\" appears twice in the same object; expected each "
+                                                 "field once (only the last would count)", d.key)};
   } catch (const nlohmann::json::parse_error& e) {
     return InputError{label, "", fmt::format("not valid JSON (byte {}): {}", e.byte, e.what())};
   } catch (const nlohmann::json::exception& e) {  // e.g. out_of_range for 1e999
