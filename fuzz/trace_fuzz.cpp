@@ -7,6 +7,7 @@
 #include <string>
 #include <variant>
 
+#include "fuzz/reader_harness.h"
 #include "model/common/model_file.h"
 #include "trace/content_hash.h"
 #include "trace/render_perfetto.h"
@@ -16,10 +17,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace wqcheck;
-  const std::string text(reinterpret_cast<const char*>(data), size);
-  auto parsed = parse_json_text(text, "fuzz.json");
-  auto* json = std::get_if<nlohmann::json>(&parsed);
-  if (json == nullptr) return 0;
+  std::optional<nlohmann::json> json = fuzz::parse_input(data, size);
+  if (!json) return 0;
   auto read = trace::from_json(*json, "fuzz.json");
   auto* t = std::get_if<trace::Trace>(&read);
   if (t == nullptr) return 0;
