@@ -7,7 +7,9 @@
 
 #include "cli/cli_app.h"
 #include "cli/interrupt.h"
+#include "cli/parallel_options.h"
 #include "cli/report.h"
+#include "cli/shard_result.h"
 #include "cli/trace_output.h"
 #include "model/common/model_file.h"
 
@@ -15,7 +17,7 @@ namespace wqcheck {
 
 namespace {
 
-Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algorithm) {
+Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algorithm, const Shard& shard) {
   Options options;
   options.algorithm = algorithm;
   options.bounds = file.bounds;
@@ -30,6 +32,7 @@ Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algo
   options.random_executions = args.executions;
   options.pct_depth = args.pct_depth;
   options.interrupt = interrupt_flag();
+  apply_parallelism(options, args.jobs, args.units, shard);
   return options;
 }
 
@@ -47,6 +50,24 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   if (args.max_preemptions >= 0 && *algorithm != Algorithm::kDfs) {
     err << "wqcheck check: --max-preemptions: a preemption bound is only sound with --algorithm dfs\n";
     return kExitUsage;
+  }
+  Shard shard;
+  if (!args.shard.empty()) {
+    std::string error;
+    std::optional<Shard> parsed = parse_shard(args.shard, error);
+    if (!parsed) {
+      err << "wqcheck check: --shard: " << error << "\n";
+      return kExitUsage;
+    }
+    if (*algorithm != Algorithm::kDpor && *algorithm != Algorithm::kOptimal) {
+      err << "wqcheck check: --shard: only dpor and optimal searches can be sharded\n";
+      return kExitUsage;
+    }
+    if (!args.trace_out.empty()) {
+      err << "wqcheck check: --shard: a shard writes no traces; merge the shards, then check with --trace-out\n";
+      return kExitUsage;
+    }
+    shard = *parsed;
   }
   int exit_code = kExitOk;
   bool traces_ok = true;
@@ -66,7 +87,13 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
     ModelFile& file = std::get<ModelFile>(loaded);
-    Result result = explore(*file.model, options_for(args, file, *algorithm));
+    const Options options = options_for(args, file, *algorithm, shard);
+    Result result = explore(*file.model, options);
+    if (!args.shard.empty()) {
+      // A shard's verdict covers its share only; `wqcheck merge` gives the search's.
+      out << shard_result_json(file, options, result).dump() << "\n";
+      continue;
+    }
     if (args.json) {
       out << result_json(path, *file.model, result).dump() << "\n";
     } else {

@@ -28,6 +28,9 @@ struct CheckArgs {
   std::string trace_out;           // "": write no traces (cli/trace_output.h)
   bool force = false;              // overwrite existing trace files
   std::string shorten = "auto";    // auto | shrink | none
+  unsigned jobs = 0;               // dpor/optimal threads; 0: all cores
+  std::size_t units = 64;          // dpor/optimal: split the search into at least this many units
+  std::string shard;               // "I/N": explore only that share and print a shard result
 };
 
 int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/check_command.h"
+#include "cli/merge_command.h"
 #include "cli/regress_command.h"
 #include "cli/replay_command.h"
 #include "cli/show_command.h"
@@ -50,6 +51,17 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"auto", "shrink", "none"}))
       ->capture_default_str();
 
+  check_cmd->add_option("-j,--jobs", check.jobs, "Threads for dpor and optimal (default: all cores)")
+      ->check(CLI::Range(1u, 4096u));
+  check_cmd->add_option("--units", check.units,
+                        "Split a dpor/optimal search into at least this many work units (1: unsplit)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+  check_cmd->add_option("--shard", check.shard,
+                        "Explore only share I of N of the work units and print a shard result (JSON) "
+                        "for `wqcheck merge`")
+      ->type_name("I/N");
+
   RegressArgs regress;
   CLI::App* regress_cmd = app.add_subcommand("regress", "Run every file in the directories and compare with expect");
   regress_cmd->add_option("dirs", regress.dirs, "Directories of scenario and program files")->required();
@@ -57,6 +69,19 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   regress_cmd->add_flag("--json", regress.json, "A JSON array of rows on stdout");
   regress_cmd->add_option("--time-limit", regress.time_limit, "Bound on wall time per file, in seconds");
   regress_cmd->add_option("--junit", regress.junit, "Also write JUnit XML (one case per file x property) to FILE");
+
+  regress_cmd->add_option("-j,--jobs", regress.jobs, "Threads for dpor and optimal (default: all cores)")
+      ->check(CLI::Range(1u, 4096u));
+  regress_cmd->add_option("--units", regress.units,
+                          "Split a dpor/optimal search into at least this many work units (1: unsplit)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+
+  MergeArgs merge;
+  CLI::App* merge_cmd = app.add_subcommand("merge", "Add up the results of check --shard I/N into one verdict");
+  merge_cmd->add_option("results", merge.results, "Shard result files (the output of check --shard)")->required();
+  merge_cmd->add_flag("--json", merge.json, "One JSON object per checked file on stdout");
+  merge_cmd->add_flag("-q,--quiet", merge.quiet, "Text output without the counterexamples drawn as CPU columns");
 
   std::string replay_trace;
   CLI::App* replay_cmd = app.add_subcommand("replay", "Re-execute a counterexample trace");
@@ -73,7 +98,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   if (argc > 1 && argv[1][0] != '-' && app.get_subcommands([&](CLI::App* sub) {
                                           return sub->get_name() == argv[1];
                                         }).empty()) {
-    err << fmt::format("wqcheck: unknown subcommand '{}'; expected one of: check, regress, replay, show\n"
+    err << fmt::format("wqcheck: unknown subcommand '{}'; expected one of: check, regress, merge, replay, show\n"
                        "Run 'wqcheck --help' for usage.\n", argv[1]);
     return kExitUsage;
   }
@@ -93,6 +118,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     return run_check(check, out, err);
   }
   if (regress_cmd->parsed()) return run_regress(regress, out, err);
+  if (merge_cmd->parsed()) return run_merge(merge, out, err);
   if (replay_cmd->parsed()) return run_replay(replay_trace, out, err);
   if (show_cmd->parsed()) return run_show(show_trace, show_format, out, err);
   return kExitUsage;

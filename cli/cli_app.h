@@ -1,4 +1,4 @@
-// The command line: subcommands check, regress, replay, show. run_cli() parses the arguments,
+// The command line: subcommands check, regress, merge, replay, show. run_cli() parses the arguments,
 // runs one subcommand and returns the process exit code: 0 safe / as expected, 1 violation found
 // or a verdict differing from `expect`, 2 bad usage or bad input.
 #pragma once

@@ -11,6 +11,7 @@
 #include "cli/cli_app.h"
 #include "cli/interrupt.h"
 #include "cli/junit_report.h"
+#include "cli/parallel_options.h"
 #include "cli/report.h"
 #include "model/common/model_file.h"
 
@@ -126,6 +127,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
     if (args.time_limit > 0) options.bounds.max_seconds = args.time_limit;
     options.keep_going = true;  // every property's verdict is compared
     options.interrupt = interrupt_flag();
+    apply_parallelism(options, args.jobs, args.units, Shard{});
     Result result = explore(*file.model, options);
     Row row{path, result.verdict(), result.stats.executions, result.stats.elapsed_s,
             compare(file, result, *algorithm)};

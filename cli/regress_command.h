@@ -2,6 +2,7 @@
 // each verdict (per property) and, where given, the execution count with the file's `expect`.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ struct RegressArgs {
   bool json = false;
   double time_limit = 0;  // per file; 0 = the file's own bounds
   std::string junit;      // if set, JUnit XML is written there (one case per file x property)
+  unsigned jobs = 0;      // dpor/optimal threads per file; 0: all cores
+  std::size_t units = 64; // dpor/optimal: split each search into at least this many units
 };
 
 int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err);

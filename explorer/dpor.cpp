@@ -16,6 +16,9 @@ struct Node {
   std::unique_ptr<State> state;
   Event event;                     // the event taken from this node on the current path
   std::vector<Event> sleep;        // actors asleep here, with the event each would take
+  // How many of `sleep`, at its front, were inherited from a partition's unit rather than
+  // explored by this search (see reverse()).
+  std::size_t inherited = 0;
   std::vector<ActorId> backtrack;  // source mode: actors to explore from here
   WakeupTree wakeup;               // optimal mode: sequences still to explore from here
   // Actors that made a blocked attempt earlier on the path: like a thread whose `await` read a
@@ -40,13 +43,14 @@ class Dpor {
   Dpor(Search& search, DporMode mode)
       : search_(search), model_(search.model()), mode_(mode), hb_(search.model().actor_count()) {}
 
-  void run() {
+  void run(const WorkUnit* unit) {
     nodes_.emplace_back();
     nodes_[0].state = model_.initial();
     nodes_[0].stuck.assign(model_.actor_count(), 0);
-    if (search_.conclude(*nodes_[0].state, schedule_) != Ending::kContinue) return;
-    std::size_t depth = 0;  // the node from which the next event is taken
-    std::size_t first_new = 0;
+    if (unit != nullptr) enter(*unit);
+    if (search_.conclude(*nodes_[frozen_].state, schedule_) != Ending::kContinue) return;
+    std::size_t depth = frozen_;  // the node from which the next event is taken
+    std::size_t first_new = frozen_;
     while (!search_.stopped()) {
       // Run one execution from `depth` to its end.
       pending_.clear();
@@ -57,7 +61,7 @@ class Dpor {
       // Backtrack to the deepest node with something left to explore.
       std::size_t d = end;
       bool resumed = false;
-      while (d-- > 0) {
+      while (d-- > frozen_) {
         Node& n = nodes_[d];
         add_sleep(n, n.event);
         if (has_pending(n)) {
@@ -74,6 +78,28 @@ class Dpor {
   }
 
  private:
+  // Replays the unit's prefix; its node becomes the root of this search, with the unit's sleep
+  // set. The nodes above it are frozen: nothing is explored from them.
+  void enter(const WorkUnit& unit) {
+    for (ActorId actor : unit.prefix) {
+      ensure_node(frozen_ + 1);
+      Node& here = nodes_[frozen_];
+      Node& next = nodes_[frozen_ + 1];
+      here.event.footprint.clear();
+      here.event.blocked_attempt = false;
+      next.state->assign(*here.state);
+      model_.step(*next.state, actor, here.event);
+      here.event.actor = actor;
+      next.stuck = here.stuck;
+      search_.stats().transitions++;
+      hb_.push(here.event);
+      schedule_.push_back(actor);
+      ++frozen_;
+    }
+    nodes_[frozen_].sleep = unit.sleep;
+    nodes_[frozen_].inherited = unit.sleep.size();
+  }
+
   // Extends the path from node `depth` until the execution ends; returns the number of events.
   // A blocked attempt does not end the execution: its actor is stuck from then on, the others
   // run on to the end (so that every race of the execution is seen), and the execution counts
@@ -111,8 +137,11 @@ class Dpor {
       schedule_.push_back(actor);
       // Actors asleep here stay asleep after an event independent of theirs.
       std::size_t k = 0;
-      for (const Event& s : here.sleep) {
-        if (!dependent(s, here.event)) assign_events(next.sleep, k++, s);
+      next.inherited = 0;
+      for (std::size_t x = 0; x < here.sleep.size(); ++x) {
+        if (dependent(here.sleep[x], here.event)) continue;
+        assign_events(next.sleep, k++, here.sleep[x]);
+        if (x < here.inherited) ++next.inherited;
       }
       next.sleep.resize(k);
       ++depth;
@@ -234,6 +263,10 @@ class Dpor {
 
   // v = the events after i that do not happen after i, then j.
   void reverse(std::size_t i, std::size_t j) {
+    // A frozen node was expanded fully by the partition: every sequence that starts with an
+    // enabled actor is covered by a sibling unit, and one that starts with a blocked attempt
+    // leads only to blocked executions (docs/parallel.md).
+    if (i < frozen_) return;
     positions_.clear();
     for (std::size_t k = i + 1; k < j; ++k) {
       if (!hb_.precedes(i, k)) positions_.push_back(k);
@@ -251,9 +284,12 @@ class Dpor {
       at.backtrack.push_back(v_event(0).actor);
       return;
     }
-    // Optimal: skip if some sleeping actor is a weak initial of v; else insert v.
-    for (const Event& s : at.sleep) {
-      if (weak_initial(s)) return;
+    // Optimal: skip if some sleeping actor is a weak initial of v; else insert v. An actor the
+    // partition put to sleep counts only as an initial: its sibling unit explores the traces
+    // that start with it, but not the races that this search would have inserted above the
+    // unit to reach the others (docs/parallel.md).
+    for (std::size_t x = 0; x < at.sleep.size(); ++x) {
+      if (x < at.inherited ? initial(at.sleep[x].actor) : weak_initial(at.sleep[x])) return;
     }
     WakeupSequence seq;
     for (std::size_t x = 0; x < positions_.size(); ++x) seq.events.push_back(&v_event(x));
@@ -317,6 +353,14 @@ class Dpor {
     return false;
   }
 
+  // Is `actor`'s first event in v (positions_) one with no predecessor in v?
+  bool initial(ActorId actor) const {
+    for (std::size_t x = 0; x < positions_.size(); ++x) {
+      if (v_event(x).actor == actor) return !has_predecessor(x);
+    }
+    return false;
+  }
+
   // Is the sleeping actor of `s` a weak initial of v (positions_)?
   bool weak_initial(const Event& s) const {
     for (std::size_t x = 0; x < positions_.size(); ++x) {
@@ -340,10 +384,11 @@ class Dpor {
   Event last_;                      // the last event of the sequence being reversed
   Schedule schedule_;
   std::vector<std::size_t> positions_;  // scratch: v as positions in the path
+  std::size_t frozen_ = 0;  // nodes above this depth belong to the partition (a unit's prefix)
 };
 
 }  // namespace
 
-void explore_dpor(Search& search, DporMode mode) { Dpor(search, mode).run(); }
+void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit) { Dpor(search, mode).run(unit); }
 
 }  // namespace wqcheck

@@ -10,12 +10,16 @@
 // "await = assume" reading of blocking), so that blocking needs no special case.
 #pragma once
 
+#include "explorer/partition.h"
 #include "explorer/search.h"
 
 namespace wqcheck {
 
 enum class DporMode { kSource, kOptimal };
 
-void explore_dpor(Search& search, DporMode mode);
+// Explores the whole tree, or only the subtree of `unit` (explorer/partition.h): then the unit's
+// prefix is replayed, the search starts from its node with its sleep set, and races that would
+// schedule work above that node are left to the partition (docs/parallel.md says why).
+void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit = nullptr);
 
 }  // namespace wqcheck

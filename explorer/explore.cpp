@@ -3,6 +3,7 @@
 #include "explorer/bfs.h"
 #include "explorer/dfs.h"
 #include "explorer/dpor.h"
+#include "explorer/parallel.h"
 #include "explorer/pct.h"
 #include "explorer/random_walk.h"
 #include "explorer/search.h"
@@ -67,6 +68,8 @@ std::string Result::verdict() const {
 }
 
 Result explore(const Model& model, const Options& options) {
+  const bool dpor = options.algorithm == Algorithm::kDpor || options.algorithm == Algorithm::kOptimal;
+  if (dpor && options.jobs > 0) return explore_partitioned(model, options);
   Search search(model, options);
   switch (options.algorithm) {
     case Algorithm::kDfs:

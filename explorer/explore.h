@@ -32,6 +32,21 @@ struct Bounds {
   std::int64_t max_preemptions = -1;     // -1: unbounded (dfs and random only)
 };
 
+// Which share of a partitioned search to explore: the units whose index is `index` modulo
+// `count` (round robin, so that every share gets early and late units alike).
+struct Shard {
+  std::size_t index = 0;
+  std::size_t count = 1;
+};
+
+// Running totals that a partitioned search's threads publish as they go (each Search adds what it
+// counted at the end of every execution), for a progress line and for global bounds.
+struct LiveCounters {
+  std::atomic<std::uint64_t> executions{0};
+  std::atomic<std::uint64_t> blocked{0};
+  std::atomic<std::uint64_t> transitions{0};
+};
+
 struct Options {
   Algorithm algorithm = Algorithm::kDpor;
   Bounds bounds;
@@ -42,6 +57,14 @@ struct Options {
   bool progress = false;         // print a progress line on stderr
   // Set from another thread (e.g. a SIGINT handler) to stop cleanly with verdict "unknown".
   const std::atomic<bool>* interrupt = nullptr;
+  // dpor and optimal only. 0: the plain sequential search. Otherwise the search is split into at
+  // least `units` work units (explorer/partition.h; units <= 1 means one unit, the whole tree),
+  // and `jobs` threads explore this shard's share of them (explorer/parallel.h). Counts,
+  // verdicts and counterexamples depend on `units` but never on `jobs` or on how it is sharded.
+  unsigned jobs = 0;
+  std::size_t units = 64;
+  Shard shard;
+  LiveCounters* live = nullptr;  // if set, every execution's counts are added to it as it ends
 };
 
 enum class Status { kHolds, kViolated, kUnknown };
@@ -67,12 +90,26 @@ struct Stats {
   std::uint64_t blocked() const { return sleep_blocked + assume_blocked; }
 };
 
+// What one work unit of a partitioned search found. A sharded run reports these, so that
+// `wqcheck merge` can add the shards up exactly as one run over all units would.
+struct UnitOutcome {
+  std::size_t index = 0;
+  Stats stats;
+  bool exhaustive = true;
+  std::string stopped_because;
+  std::vector<std::optional<Schedule>> counterexamples;  // per property; set: violated in this unit
+};
+
 struct Result {
   Algorithm algorithm = Algorithm::kDpor;
   std::vector<PropertyResult> properties;  // in Model::properties() order
   Stats stats;
   bool exhaustive = true;       // false if a bound, a budget or an interrupt cut the search
   std::string stopped_because;  // why it was not exhaustive ("" if it was)
+  // A partitioned search: how many units the tree was split into, and what each unit of this
+  // shard's share found (in index order; units not explored are absent).
+  std::size_t unit_count = 0;
+  std::vector<UnitOutcome> units;
 
   // "violated" if any property is violated, else "unknown" if any is unknown, else "safe".
   std::string verdict() const;

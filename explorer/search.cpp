@@ -85,12 +85,21 @@ bool Search::depth_exceeded(std::size_t depth) {
 }
 
 void Search::tick() {
+  if (options_.live != nullptr) publish();
   const Bounds& b = options_.bounds;
   std::uint64_t runs = stats_.executions + stats_.blocked();
   if (b.max_executions != 0 && runs >= b.max_executions) {
     cut(fmt::format("execution bound {} reached", b.max_executions));
   }
   poll();
+}
+
+void Search::publish() {
+  LiveCounters& live = *options_.live;
+  live.executions.fetch_add(stats_.executions - published_.executions, std::memory_order_relaxed);
+  live.blocked.fetch_add(stats_.blocked() - published_.blocked(), std::memory_order_relaxed);
+  live.transitions.fetch_add(stats_.transitions - published_.transitions, std::memory_order_relaxed);
+  published_ = stats_;
 }
 
 void Search::poll() {
@@ -122,6 +131,7 @@ void Search::trim_to_first_violation(std::size_t property, Schedule& schedule) c
 }
 
 Result Search::finish() {
+  if (options_.live != nullptr) publish();
   progress_.finish();
   stats_.elapsed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   stats_.peak_rss_kb = peak_rss_kb();

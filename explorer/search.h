@@ -65,6 +65,8 @@ class Search {
 
  private:
   void tick();
+  // Adds what was counted since the last call to options_.live.
+  void publish();
   // Cuts a counterexample back to the step whose flag violated `property` (if a step did; a
   // property of final states keeps the whole execution).
   void trim_to_first_violation(std::size_t property, Schedule& schedule) const;
@@ -79,6 +81,7 @@ class Search {
   std::chrono::steady_clock::time_point start_;
   Progress progress_;
   std::uint64_t ticks_ = 0;
+  Stats published_;  // what has been added to options_.live so far
 };
 
 // Whether some actor is enabled in `state`.

@@ -1,0 +1,22 @@
+// The command-line side of partitioned exploration (explorer/parallel.h): how --jobs, --units and
+// --shard turn into Options, shared by check and regress.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "explorer/explore.h"
+
+namespace wqcheck {
+
+// The default for --jobs: every core this process may run on (at least 1).
+unsigned all_cores();
+
+// Sets options.jobs, units and shard for dpor and optimal; the other algorithms run on one
+// thread and ignore them. `jobs` 0 means all cores.
+void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard);
+
+// Parses "I/N" (0 <= I < N); nullopt with `error` saying what was expected otherwise.
+std::optional<Shard> parse_shard(const std::string& text, std::string& error);
+
+}  // namespace wqcheck

@@ -1,0 +1,240 @@
+#include "explorer/parallel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "explorer/dpor.h"
+#include "explorer/partition.h"
+#include "explorer/progress.h"
+#include "explorer/search.h"
+
+namespace wqcheck {
+
+namespace {
+
+constexpr std::size_t kNoUnit = std::numeric_limits<std::size_t>::max();
+
+void add_stats(Stats& to, const Stats& from) {
+  to.executions += from.executions;
+  to.deadlocked += from.deadlocked;
+  to.sleep_blocked += from.sleep_blocked;
+  to.assume_blocked += from.assume_blocked;
+  to.transitions += from.transitions;
+}
+
+UnitOutcome outcome_of(std::size_t index, const Result& result) {
+  UnitOutcome o;
+  o.index = index;
+  o.stats = result.stats;
+  o.exhaustive = result.exhaustive;
+  o.stopped_because = result.stopped_because;
+  for (const PropertyResult& p : result.properties) o.counterexamples.push_back(p.counterexample);
+  return o;
+}
+
+bool found_violation(const UnitOutcome& o) {
+  return std::any_of(o.counterexamples.begin(), o.counterexamples.end(),
+                     [](const std::optional<Schedule>& c) { return c.has_value(); });
+}
+
+// One unit of the share, as the threads see it.
+struct Slot {
+  std::atomic<bool> cancel{false};
+  std::optional<UnitOutcome> outcome;  // written once, by the thread that explored it
+};
+
+// Everything the threads share; the monitor (the calling thread) reads the counters and the
+// clock, and stops everything when a global bound is hit.
+class Driver {
+ public:
+  Driver(const Model& model, const Options& options)
+      : model_(model),
+        options_(options),
+        start_(std::chrono::steady_clock::now()),
+        units_(partition(model, options.units)),
+        share_(shard_share(units_.size(), options.shard)),
+        slots_(share_.size()) {}
+
+  Result run() {
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, options_.jobs), share_.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([this] { work(); });
+    monitor(threads);
+    for (std::thread& t : pool) t.join();
+
+    std::vector<UnitOutcome> outcomes;
+    for (Slot& slot : slots_) {
+      if (slot.outcome) outcomes.push_back(std::move(*slot.outcome));
+    }
+    Result result = combine_units(model_, options_.algorithm, options_.keep_going, outcomes, units_.size(), share_);
+    if (!stop_reason_.empty()) {
+      // A global bound cut the search; the units it cut only know they were interrupted.
+      result.exhaustive = false;
+      result.stopped_because = stop_reason_;
+      for (PropertyResult& p : result.properties) {
+        if (p.status == Status::kHolds) p.status = Status::kUnknown;
+      }
+    }
+    result.units = std::move(outcomes);
+    result.stats.elapsed_s = elapsed();
+    result.stats.peak_rss_kb = peak_rss_kb();
+    return result;
+  }
+
+ private:
+  double elapsed() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+  void work() {
+    const DporMode mode = options_.algorithm == Algorithm::kOptimal ? DporMode::kOptimal : DporMode::kSource;
+    while (!stopping_.load()) {
+      const std::size_t k = next_.fetch_add(1);
+      if (k >= share_.size()) break;
+      const std::size_t unit = share_[k];
+      if (unit > first_violation_.load()) continue;  // would not count: not explored
+      Options o = options_;
+      o.progress = false;
+      o.interrupt = &slots_[k].cancel;
+      o.live = &live_;
+      o.bounds.max_executions = 0;  // global: the monitor enforces it
+      o.bounds.max_seconds = 0;     // likewise
+      Search search(model_, o);
+      explore_dpor(search, mode, &units_[unit]);
+      UnitOutcome outcome = outcome_of(unit, search.finish());
+      if (!options_.keep_going && found_violation(outcome)) note_violation(unit);
+      slots_[k].outcome = std::move(outcome);
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++finished_threads_;
+    done_.notify_one();
+  }
+
+  // Units after the first violating one do not count: stop those that run, skip the rest.
+  void note_violation(std::size_t unit) {
+    std::size_t seen = first_violation_.load();
+    while (unit < seen && !first_violation_.compare_exchange_weak(seen, unit)) {
+    }
+    for (std::size_t k = 0; k < share_.size(); ++k) {
+      if (share_[k] > unit) slots_[k].cancel.store(true);
+    }
+  }
+
+  void stop_all(std::string why) {
+    if (stop_reason_.empty()) stop_reason_ = std::move(why);
+    stopping_.store(true);
+    for (Slot& slot : slots_) slot.cancel.store(true);
+  }
+
+  void monitor(std::size_t threads) {
+    Progress progress(options_.progress);
+    const Bounds& b = options_.bounds;
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (finished_threads_ < threads) {
+      done_.wait_for(lock, std::chrono::milliseconds(50));
+      if (!stop_reason_.empty()) continue;
+      if (options_.interrupt != nullptr && options_.interrupt->load()) stop_all("interrupted");
+      if (b.max_seconds > 0 && elapsed() >= b.max_seconds) {
+        stop_all(fmt::format("time limit {} s reached", b.max_seconds));
+      }
+      const std::uint64_t runs = live_.executions.load() + live_.blocked.load();
+      if (b.max_executions != 0 && runs >= b.max_executions) {
+        stop_all(fmt::format("execution bound {} reached", b.max_executions));
+      }
+      Stats now;
+      now.executions = live_.executions.load();
+      now.sleep_blocked = live_.blocked.load();
+      now.transitions = live_.transitions.load();
+      progress.update(now, start_);
+    }
+    progress.finish();
+  }
+
+  const Model& model_;
+  const Options& options_;
+  const std::chrono::steady_clock::time_point start_;
+  const std::vector<WorkUnit> units_;
+  const std::vector<std::size_t> share_;
+  std::vector<Slot> slots_;
+  std::atomic<std::size_t> next_{0};
+  std::atomic<std::size_t> first_violation_{kNoUnit};
+  std::atomic<bool> stopping_{false};
+  LiveCounters live_;
+  std::string stop_reason_;  // set by the monitor only
+  std::mutex mutex_;
+  std::condition_variable done_;
+  std::size_t finished_threads_ = 0;  // guarded by mutex_
+};
+
+}  // namespace
+
+std::vector<std::size_t> shard_share(std::size_t unit_count, const Shard& shard) {
+  std::vector<std::size_t> share;
+  for (std::size_t u = shard.index; u < unit_count; u += shard.count) share.push_back(u);
+  return share;
+}
+
+Result combine_units(const Model& model, Algorithm algorithm, bool keep_going,
+                     std::vector<UnitOutcome> outcomes, std::size_t unit_count,
+                     const std::vector<std::size_t>& share) {
+  std::sort(outcomes.begin(), outcomes.end(),
+            [](const UnitOutcome& a, const UnitOutcome& b) { return a.index < b.index; });
+  std::size_t cutoff = kNoUnit;  // without keep_going: the first unit that found a violation
+  if (!keep_going) {
+    for (const UnitOutcome& o : outcomes) {
+      if (found_violation(o)) {
+        cutoff = o.index;
+        break;
+      }
+    }
+  }
+  Result result;
+  result.algorithm = algorithm;
+  result.unit_count = unit_count;
+  for (const Property& p : model.properties()) {
+    result.properties.push_back(PropertyResult{p.name, p.description, Status::kHolds, {}});
+  }
+  std::size_t missing = 0;
+  auto o = outcomes.begin();
+  for (std::size_t unit : share) {
+    if (unit > cutoff) break;
+    while (o != outcomes.end() && o->index < unit) ++o;
+    if (o == outcomes.end() || o->index != unit) {
+      ++missing;
+      continue;
+    }
+    add_stats(result.stats, o->stats);
+    if (!o->exhaustive && result.exhaustive) {
+      result.exhaustive = false;
+      result.stopped_because = o->stopped_because;
+    }
+    for (std::size_t i = 0; i < result.properties.size() && i < o->counterexamples.size(); ++i) {
+      PropertyResult& p = result.properties[i];
+      if (o->counterexamples[i] && p.status != Status::kViolated) {
+        p.status = Status::kViolated;
+        p.counterexample = o->counterexamples[i];
+      }
+    }
+  }
+  if (missing != 0 && result.exhaustive) {
+    result.exhaustive = false;
+    result.stopped_because = fmt::format("{} of {} work units not explored", missing, share.size());
+  }
+  for (PropertyResult& p : result.properties) {
+    if (p.status == Status::kHolds && !result.exhaustive) p.status = Status::kUnknown;
+  }
+  return result;
+}
+
+Result explore_partitioned(const Model& model, const Options& options) {
+  return Driver(model, options).run();
+}
+
+}  // namespace wqcheck
