@@ -14,7 +14,7 @@ programs=(lastzero-10 lastzero-15 indexer-13 indexer-15 readers-13 filesystem-19
 printf '%-14s %-8s %10s %9s %8s %12s %12s %9s\n' program algo executions blocked seconds exec/s trans/s rss_MB
 for p in "${programs[@]}"; do
   for a in "${algorithms[@]}"; do
-    build/wqcheck check "programs/$p.json" --algorithm "$a" --json | python3 -c '
+    build/wqcheck check "programs/$p.json" --algorithm "$a" --jobs 1 --units 1 --json | python3 -c '
 import json, sys
 d = json.loads(sys.stdin.read()); s = d["stats"]; t = max(s["elapsed_s"], 1e-9)
 print("%-14s %-8s %10d %9d %8.3f %12.0f %12.0f %9.1f" % (sys.argv[1], sys.argv[2], s["executions"], s["blocked"],
