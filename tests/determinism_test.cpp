@@ -1,7 +1,7 @@
 // Determinism: the same `wqcheck check --json` command, run twice as separate processes, prints
 // the same JSON apart from the timing and memory fields (stats.elapsed_s, stats.peak_rss_kb),
 // and writes byte-identical trace files; for every algorithm, on safe and violating programs and
-// workqueue scenarios.
+// workqueue scenarios; and the same whatever --jobs says.
 // Separate processes matter: addresses, and so anything ordered by pointer, differ between runs.
 #include <filesystem>
 #include <fstream>
@@ -30,9 +30,11 @@ const std::vector<std::string> kPrograms = {
 };
 
 // Runs check on one file; returns its JSON lines without the fields that may differ.
-std::string run_check(const std::string& algorithm, const std::string& file, const std::string& trace_dir) {
+std::string run_check(const std::string& algorithm, const std::string& file, const std::string& trace_dir,
+                      const std::vector<std::string>& extra = {}) {
   std::vector<std::string> argv = {std::string(WQCHECK_BINARY_DIR) + "/wqcheck", "check", "--json",
                                    "--keep-going", "--algorithm", algorithm, "--trace-out", trace_dir, file};
+  argv.insert(argv.end(), extra.begin(), extra.end());
   Ended ended = wqcheck::testing::run_subprocess(argv, WQCHECK_SOURCE_DIR);
   if (ended.exit_code != 0 && ended.exit_code != 1) {
     FAIL(("check " + algorithm + " " + file + ": " + ended.how() + "\n" + ended.err).c_str());
@@ -81,6 +83,24 @@ TEST(Determinism, SameCommandTwiceGivesTheSameJsonAndTraceFiles) {
       const std::string what = algorithm + " on " + file;
       STRCMP_EQUAL_TEXT(a.c_str(), b.c_str(), what.c_str());
       CHECK_TEXT(files_in(first.path() + "/traces") == files_in(second.path() + "/traces"), what.c_str());
+    }
+  }
+}
+
+TEST(Determinism, TheNumberOfThreadsChangesNothing) {
+  // dpor and optimal split the search into units (docs/parallel.md); --jobs only says how many
+  // threads explore them. Without --keep-going too: the first violation must not depend on it.
+  for (const std::string& algorithm : {std::string("dpor"), std::string("optimal")}) {
+    for (const std::string& file : kPrograms) {
+      TempDir one;
+      const std::string expected = run_check(algorithm, file, one.path() + "/traces", {"--jobs", "1"});
+      for (const char* jobs : {"2", "3", "5"}) {
+        TempDir other;
+        const std::string what = algorithm + " on " + file + " with --jobs " + std::string(jobs);
+        STRCMP_EQUAL_TEXT(expected.c_str(), run_check(algorithm, file, other.path() + "/traces", {"--jobs", jobs}).c_str(),
+                          what.c_str());
+        CHECK_TEXT(files_in(one.path() + "/traces") == files_in(other.path() + "/traces"), what.c_str());
+      }
     }
   }
 }
