@@ -106,3 +106,23 @@ TEST(Interrupt, SigintPrintsWhatWasExploredAndSkipsTheRemainingFiles) {
   CHECK(ended.out.find("lastzero-4") == std::string::npos);
   CHECK(ended.err.find("interrupted; 1 file(s) not checked") != std::string::npos);
 }
+
+TEST(Interrupt, SigintEndsAParallelDporRunCleanly) {
+  // Two threads exploring units; the monitor thread sees the flag and stops both.
+  Ended ended = interrupt({"--json", "--progress", "--algorithm", "dpor", "--jobs", "2", kBig});
+  nlohmann::json j = unknown_result(ended, "interrupted");
+  CHECK_TRUE(j["stats"]["executions"].get<std::uint64_t>() > 0);
+}
+
+TEST(Interrupt, BoundsEndAParallelOptimalRunWithUnknown) {
+  Ended timed = wqcheck::testing::run_subprocess(
+      check_args({"--json", "--algorithm", "optimal", "--jobs", "2", "--time-limit", "0.3", kBig}), WQCHECK_SOURCE_DIR);
+  unknown_result(timed, "time limit 0.3 s reached");
+  Ended memory = wqcheck::testing::run_subprocess(
+      check_args({"--json", "--algorithm", "optimal", "--jobs", "2", "--max-memory", "1", kBig}), WQCHECK_SOURCE_DIR);
+  unknown_result(memory, "memory limit 1 MB reached");
+  Ended counted = wqcheck::testing::run_subprocess(
+      check_args({"--json", "--algorithm", "optimal", "--jobs", "2", "--max-executions", "1000", kBig}),
+      WQCHECK_SOURCE_DIR);
+  unknown_result(counted, "execution bound 1000 reached");
+}
