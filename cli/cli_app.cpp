@@ -16,6 +16,19 @@
 
 namespace wqcheck {
 
+namespace {
+
+// --jobs and --units, which check and regress share (docs/parallel.md).
+void add_parallel_options(CLI::App& command, unsigned& jobs, std::size_t& units) {
+  command.add_option("-j,--jobs", jobs, "Threads for dpor and optimal (default: all cores)")
+      ->check(CLI::Range(1u, 4096u));
+  command.add_option("--units", units, "Split a dpor/optimal search into at least this many work units (1: unsplit)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
+      ->capture_default_str();
+}
+
+}  // namespace
+
 int run_cli(int argc, const char* const* argv) { return run_cli(argc, argv, std::cout, std::cerr); }
 
 int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -51,12 +64,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       ->check(CLI::IsMember({"auto", "shrink", "none"}))
       ->capture_default_str();
 
-  check_cmd->add_option("-j,--jobs", check.jobs, "Threads for dpor and optimal (default: all cores)")
-      ->check(CLI::Range(1u, 4096u));
-  check_cmd->add_option("--units", check.units,
-                        "Split a dpor/optimal search into at least this many work units (1: unsplit)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
-      ->capture_default_str();
+  add_parallel_options(*check_cmd, check.jobs, check.units);
   check_cmd->add_option("--shard", check.shard,
                         "Explore only share I of N of the work units and print a shard result (JSON) "
                         "for `wqcheck merge`")
@@ -70,12 +78,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   regress_cmd->add_option("--time-limit", regress.time_limit, "Bound on wall time per file, in seconds");
   regress_cmd->add_option("--junit", regress.junit, "Also write JUnit XML (one case per file x property) to FILE");
 
-  regress_cmd->add_option("-j,--jobs", regress.jobs, "Threads for dpor and optimal (default: all cores)")
-      ->check(CLI::Range(1u, 4096u));
-  regress_cmd->add_option("--units", regress.units,
-                          "Split a dpor/optimal search into at least this many work units (1: unsplit)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
-      ->capture_default_str();
+  add_parallel_options(*regress_cmd, regress.jobs, regress.units);
 
   MergeArgs merge;
   CLI::App* merge_cmd = app.add_subcommand("merge", "Add up the results of check --shard I/N into one verdict");
