@@ -4,7 +4,7 @@
 // different message, a crash (a signal), a hang, or a sanitizer report.
 //
 // NAME.expect, one directive a line ('#' starts a comment):
-//   command: check | replay | show   the subcommand (default check)
+//   command: check | replay | show | merge  the subcommand (default check)
 //   args: ...                        extra arguments before the file; {tmp} is a fresh directory
 //   existing: FILE                   create {tmp}/FILE first; it must be unchanged afterwards
 //   exit: N                          the exit code (required)
