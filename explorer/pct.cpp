@@ -25,7 +25,7 @@ void explore_pct(Search& search) {
   Schedule schedule;
   Event event;
   for (std::uint64_t run = 0; (budget == 0 || run < budget) && !search.stopped(); ++run) {
-    SplitMix64 rng(options.seed ^ (0x9e3779b97f4a7c15ULL * (run + 1)));
+    SplitMix64 rng = SplitMix64::for_sample(options.seed, run);
     // Distinct initial priorities d .. d+n-1 in random order (Fisher-Yates).
     std::iota(priority.begin(), priority.end(), static_cast<std::int64_t>(depth));
     for (std::size_t i = actors; i > 1; --i) std::swap(priority[i - 1], priority[rng.below(i)]);

@@ -13,7 +13,7 @@ void explore_random(Search& search) {
   Schedule schedule;
   Event event;
   for (std::uint64_t k = 0; (budget == 0 || k < budget) && !search.stopped(); ++k) {
-    SplitMix64 rng(search.options().seed ^ (0x5851f42d4c957f2dULL * (k + 1)));
+    SplitMix64 rng = SplitMix64::for_sample(search.options().seed, k);
     state->assign(*initial);
     schedule.clear();
     Ending ending = search.conclude(*state, schedule);

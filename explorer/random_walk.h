@@ -20,6 +20,14 @@ class SplitMix64 {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
   }
+  // The generator of sample number `index` of a run seeded with `seed`. Both are mixed through
+  // the generator before they meet, so consecutive samples draw unrelated sequences (a plain
+  // seed ^ constant * index would make sample k+1's numbers sample k's, shifted by one).
+  static SplitMix64 for_sample(std::uint64_t seed, std::uint64_t index) {
+    SplitMix64 mixed_seed(seed);
+    SplitMix64 mixed_index(index ^ 0xd1b54a32d192ed03ULL);
+    return SplitMix64(mixed_seed.next() ^ mixed_index.next());
+  }
   // Uniform in [0, bound), bound > 0 (Lemire's multiply-shift; the bias is < 2^-32 for our sizes).
   std::uint64_t below(std::uint64_t bound) {
     return static_cast<std::uint64_t>((static_cast<unsigned __int128>(next()) * bound) >> 64);
