@@ -40,7 +40,7 @@ struct Shard {
 };
 
 // Running totals that a partitioned search's threads publish as they go (each Search adds what it
-// counted at the end of every execution), for a progress line and for global bounds.
+// counted every 256 executions and when it finishes), for a progress line and global bounds.
 struct LiveCounters {
   std::atomic<std::uint64_t> executions{0};
   std::atomic<std::uint64_t> blocked{0};
@@ -64,7 +64,7 @@ struct Options {
   unsigned jobs = 0;
   std::size_t units = 64;
   Shard shard;
-  LiveCounters* live = nullptr;  // if set, every execution's counts are added to it as it ends
+  LiveCounters* live = nullptr;  // if set, the search's counts are added to it as it goes
 };
 
 enum class Status { kHolds, kViolated, kUnknown };

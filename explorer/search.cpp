@@ -85,7 +85,6 @@ bool Search::depth_exceeded(std::size_t depth) {
 }
 
 void Search::tick() {
-  if (options_.live != nullptr) publish();
   const Bounds& b = options_.bounds;
   std::uint64_t runs = stats_.executions + stats_.blocked();
   if (b.max_executions != 0 && runs >= b.max_executions) {
@@ -108,6 +107,7 @@ void Search::poll() {
     cut("interrupted");
   }
   if ((++ticks_ & 255) != 0) return;
+  if (options_.live != nullptr) publish();  // not per execution: the counters are shared
   auto now = std::chrono::steady_clock::now();
   if (b.max_seconds > 0 && std::chrono::duration<double>(now - start_).count() >= b.max_seconds) {
     cut(fmt::format("time limit {} s reached", b.max_seconds));
