@@ -6,12 +6,14 @@
 # one core (the sequential search, --jobs 1 --units 1). It prints executions, blocked executions,
 # wall time on one core and on all cores, and the verdict; the docs/findings.md scaling table
 # comes from here.
-# Usage: bench/scaling.sh [ALGORITHM] [SECONDS]   (default: dpor 60)
+# Usage: bench/scaling.sh [ALGORITHM] [SECONDS] [MAX_KICKERS] [UNITS]   (default: dpor 60 2 64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/wqcheck ] || tools/bootstrap
 algorithm=${1:-dpor}
 limit=${2:-60}
+max_kickers=${3:-2}
+units=${4:-64}
 cores=$(nproc)
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
@@ -23,11 +25,11 @@ d = json.loads(sys.stdin.read()); s = d["stats"]
 print(s["executions"], s["blocked"], "%.1f" % s["elapsed_s"], d["verdict"], "no" if "stopped_because" in d else "yes")'
 }
 
-echo "algorithm $algorithm, time limit ${limit} s, $cores cores; W idle + W busy workers, K kickers"
+echo "algorithm $algorithm, time limit ${limit} s, $cores cores ($units units); W idle + W busy workers, K kickers"
 printf '%-9s %-9s %2s %2s %12s %12s %9s %9s %-9s\n' variant culler W K executions blocked "1 core" "$cores cores" verdict
 for variant in prepatch claim; do
   for culler in mainline seed; do
-    for kickers in 1 2 3; do
+    for kickers in $(seq 1 "$max_kickers"); do
       for workers in 1 2 3 4; do
         f=$dir/$variant-$culler-w$workers-k$kickers.json
         cat > "$f" <<JSON
@@ -36,7 +38,7 @@ for variant in prepatch claim; do
  "kickers": $kickers, "works_per_kicker": 1}
 JSON
         read -r e b t_all verdict exhaustive <<<"$(build/wqcheck check "$f" --algorithm "$algorithm" --keep-going \
-            --time-limit "$limit" --json | stats)"
+            --time-limit "$limit" --units "$units" --json | stats)"
         if [ "$exhaustive" != yes ]; then
           printf '%-9s %-9s %2s %2s %12s %12s %9s %9s %-9s\n' "$variant" "$culler" "$workers" "$kickers" \
             ">$e" ">$b" "-" ">$limit" "unknown"
