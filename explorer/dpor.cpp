@@ -11,6 +11,13 @@ namespace wqcheck {
 
 namespace {
 
+// A race i ⋖ j whose reversed event touches locations that j did not (see
+// Dpor::reverse_grown): the earlier event i and those extra accesses.
+struct GrownRace {
+  std::size_t first;
+  Footprint extra;
+};
+
 // One node of the current path: the state before event `event` and what is known there.
 struct Node {
   std::unique_ptr<State> state;
@@ -24,6 +31,9 @@ struct Node {
   // Actors that made a blocked attempt earlier on the path: like a thread whose `await` read a
   // value that does not let it pass, they take no further step in this execution.
   std::vector<char> stuck;
+  // Optimal mode: the races i ⋖ `event` whose reversal grew; revisited while the path after
+  // this node changes (Dpor::detect_races).
+  std::vector<GrownRace> grown;
 };
 
 void assign_events(std::vector<Event>& to, std::size_t k, const Event& e) {
@@ -118,6 +128,7 @@ class Dpor {
       }
       here.event.footprint.clear();
       here.event.actor = actor;
+      here.grown.clear();
       next.stuck = here.stuck;
       if (model_.status(*here.state, actor) != ActorStatus::kEnabled) {
         // A race asked for an actor that is blocked here: its attempt reads what blocks it.
@@ -254,10 +265,18 @@ class Dpor {
     return false;
   }
 
-  // For every race i ⋖ j with j >= first_new, schedules its reversal at node i.
+  // For every race i ⋖ j with j >= first_new, schedules its reversal at node i. In optimal
+  // mode a grown reversal (reverse_grown) also depends on the events after j, so the old races
+  // whose extra accesses meet one of the new events [first_new, end) are reversed again.
   void detect_races(std::size_t first_new, std::size_t end) {
     for (std::size_t j = first_new; j < end; ++j) {
       for (std::uint32_t i : hb_.races(j)) reverse(i, j);
+    }
+    if (mode_ != DporMode::kOptimal) return;
+    for (std::size_t j = 0; j < first_new; ++j) {
+      for (const GrownRace& g : nodes_[j].grown) {
+        if (meets(g, first_new, end)) reverse_grown(g.first, j, g.extra);
+      }
     }
   }
 
@@ -267,12 +286,7 @@ class Dpor {
     // enabled actor is covered by a sibling unit, and one that starts with a blocked attempt
     // leads only to blocked executions (docs/parallel.md).
     if (i < frozen_) return;
-    positions_.clear();
-    for (std::size_t k = i + 1; k < j; ++k) {
-      if (!hb_.precedes(i, k)) positions_.push_back(k);
-    }
-    positions_.push_back(j);
-    materialise_last(i);
+    build_v(i, j);
     Node& at = nodes_[i];
     if (mode_ == DporMode::kSource) {
       // Initials of v: actors whose first event in v has no happens-before predecessor in v.
@@ -284,17 +298,186 @@ class Dpor {
       at.backtrack.push_back(v_event(0).actor);
       return;
     }
-    // Optimal: skip if some sleeping actor is a weak initial of v; else insert v. An actor the
-    // partition put to sleep counts only as an initial: its sibling unit explores the traces
-    // that start with it, but not the races that this search would have inserted above the
-    // unit to reach the others (docs/parallel.md).
+    offer(at);
+    // j's actor may do something else once reordered (materialise_last). If that touches
+    // locations j did not, the later events that meet them must be considered too.
+    if (j + 1 >= hb_.size()) return;  // nothing follows j (the last event, or a pending one)
+    Footprint extra = extra_accesses(last_, nodes_[j].event);
+    if (extra.empty()) return;
+    nodes_[j].grown.push_back(GrownRace{i, extra});
+    if (meets(nodes_[j].grown.back(), j + 1, hb_.size())) reverse_grown(i, j, extra);
+  }
+
+  // positions_ = v without its last event, last_ = its last event.
+  void build_v(std::size_t i, std::size_t j) {
+    positions_.clear();
+    for (std::size_t k = i + 1; k < j; ++k) {
+      if (!hb_.precedes(i, k)) positions_.push_back(k);
+    }
+    positions_.push_back(j);
+    materialise_last(i);
+  }
+
+  // Optimal: inserts v (the current sequence) into the wakeup tree of `at`, unless some
+  // sleeping actor is a weak initial of it. An actor the partition put to sleep counts only as
+  // an initial: its sibling unit explores the traces that start with it, but not the races
+  // that this search would have inserted above the unit to reach the others
+  // (docs/parallel.md).
+  void offer(Node& at) {
     for (std::size_t x = 0; x < at.sleep.size(); ++x) {
       if (x < at.inherited ? initial(at.sleep[x].actor) : weak_initial(at.sleep[x])) return;
     }
     WakeupSequence seq;
-    for (std::size_t x = 0; x < positions_.size(); ++x) seq.events.push_back(&v_event(x));
+    for (std::size_t x = 0; x < v_size(); ++x) seq.events.push_back(&v_event(x));
     seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
     at.wakeup.insert(seq);
+  }
+
+  // The accesses of `reordered` that `path` lacks: locations it did not touch, and writes
+  // where it only read.
+  static Footprint extra_accesses(const Event& reordered, const Event& path) {
+    Footprint extra;
+    for (const Access& a : reordered.footprint.accesses()) {
+      bool covered = false;
+      for (const Access& b : path.footprint.accesses()) {
+        if (b.loc == a.loc) covered = b.write || !a.write;
+      }
+      if (covered) continue;
+      if (a.write) {
+        extra.write(a.loc);
+      } else {
+        extra.read(a.loc);
+      }
+    }
+    return extra;
+  }
+
+  // A quick test before reverse_grown: does an event of the path in [from, to), other than an
+  // attempt, conflict with the extra accesses of race `g` without being directly after its
+  // first event?
+  bool meets(const GrownRace& g, std::size_t from, std::size_t to) const {
+    const Event& first = nodes_[g.first].event;
+    for (std::size_t k = from; k < to; ++k) {
+      const Event& e = nodes_[k].event;
+      if (e.blocked_attempt || e.actor == first.actor || !e.footprint.conflicts_with(g.extra)) continue;
+      if (!dependent(first, e)) return true;
+    }
+    return false;
+  }
+
+  // Optimal DPOR assumes that reversing a race leaves the reversed event's footprint alone
+  // (as for a load or store). Here an event is a whole atomic step and may branch: without i,
+  // j's actor may take another path through its step and touch `extra`, locations j did not
+  // (a worker that found work queued by i would, without it, go idle and read the clock). A
+  // later event of the path that is independent of i and j but conflicts with `extra` (the
+  // clock ticking) may then come before the reversed event, which v, built from the events
+  // before j, never asks for. No race of the executions explored from i reveals it either: in
+  // them j's actor does not touch `extra`, and such an event stays independent of it. Without
+  // this, such traces were lost whenever a sleeping event (typically i itself) was a weak
+  // initial of the races that would have reached them.
+  //
+  // So a second sequence is offered: v extended by those later events. Candidates are the
+  // events after j that i does not happen before (other than through j and the later events of
+  // j's actor, which the reordering replaces), up to the last one that conflicts with `extra`;
+  // they are replayed from node i after v's first events, and an actor that can no longer run
+  // drops out. Kept are those whose replayed event conflicts with `extra`, with their
+  // predecessors; then j's actor runs again. The result is a real sequence with its own happens-before relation
+  // (grown_, grown_before_). It depends on the events after j, so it is recomputed whenever
+  // they change (detect_races).
+  void reverse_grown(std::size_t i, std::size_t j, const Footprint& extra) {
+    const std::size_t end = hb_.size();
+    const ActorId actor = hb_.actor(j);
+    auto replaced = [&](std::size_t k) { return k == j || (k > j && hb_.actor(k) == actor); };
+    // after_i_[k]: i happens before k other than through j and its actor's later events. An
+    // event is after i iff its actor or a conflicting access was reached before it.
+    after_i_.assign(end, 0);
+    reached_actors_.assign(model_.actor_count(), 0);
+    reached_.clear();
+    for (std::size_t k = i; k < end; ++k) {
+      const Event& e = nodes_[k].event;
+      if (k > i && (replaced(k) || (!reached_actors_[e.actor] && !e.footprint.conflicts_with(reached_)))) {
+        continue;
+      }
+      after_i_[k] = 1;
+      reached_actors_[e.actor] = 1;
+      for (const Access& a : e.footprint.accesses()) {
+        if (a.write) {
+          reached_.write(a.loc);
+        } else {
+          reached_.read(a.loc);
+        }
+      }
+    }
+    // The candidates: later events neither after i nor replaced, up to the last one that
+    // conflicts with `extra`.
+    candidates_.clear();
+    std::size_t targets_end = 0;
+    for (std::size_t k = j + 1; k < end; ++k) {
+      const Event& e = nodes_[k].event;
+      if (after_i_[k] || replaced(k) || e.blocked_attempt) continue;
+      candidates_.push_back(k);
+      if (e.footprint.conflicts_with(extra)) targets_end = candidates_.size();
+    }
+    if (targets_end == 0) return;
+    candidates_.resize(targets_end);
+    // Replay v's first events, then the candidates, from node i.
+    build_v(i, j);
+    scratch_->assign(*nodes_[i].state);
+    grown_.clear();
+    for (std::size_t x = 0; x + 1 < positions_.size(); ++x) {
+      grown_.push_back(nodes_[positions_[x]].event);
+      if (!grown_.back().blocked_attempt) replay(grown_.back());
+    }
+    const std::size_t kept_before = grown_.size();
+    dropped_.assign(model_.actor_count(), 0);
+    for (std::size_t k : candidates_) {
+      const Event& e = nodes_[k].event;
+      if (dropped_[e.actor]) continue;
+      if (model_.status(*scratch_, e.actor) != ActorStatus::kEnabled) {
+        dropped_[e.actor] = 1;
+        continue;
+      }
+      grown_.push_back(e);
+      replay(grown_.back());
+    }
+    // Keep the later events that conflict with `extra`, and their predecessors.
+    needed_.assign(grown_.size(), 0);
+    bool any = false;
+    for (std::size_t x = grown_.size(); x-- > kept_before;) {
+      bool need = grown_[x].footprint.conflicts_with(extra);
+      for (std::size_t y = x + 1; y < grown_.size() && !need; ++y) {
+        need = needed_[y] && (dependent(grown_[x], grown_[y]) || grown_[x].actor == grown_[y].actor);
+      }
+      needed_[x] = need;
+      any = any || need;
+    }
+    if (!any) return;
+    std::size_t n = kept_before;
+    for (std::size_t x = kept_before; x < grown_.size(); ++x) {
+      if (needed_[x]) grown_[n++] = grown_[x];
+    }
+    grown_.resize(n);
+    // The dropped events conflict with no kept one, so the kept ones are unchanged; only j's
+    // actor needs to run again after them.
+    scratch_->assign(*nodes_[i].state);
+    for (Event& e : grown_) {
+      if (!e.blocked_attempt) replay(e);
+    }
+    grown_.emplace_back();
+    next_event(actor, grown_.back());
+    // Happens-before within the grown sequence: the transitive closure of dependency.
+    n = grown_.size();
+    grown_before_.assign(n * n, 0);
+    for (std::size_t y = 0; y < n; ++y) {
+      for (std::size_t x = 0; x < y; ++x) {
+        if (!dependent(grown_[x], grown_[y]) && grown_[x].actor != grown_[y].actor) continue;
+        grown_before_[x * n + y] = 1;
+        for (std::size_t z = 0; z < x; ++z) grown_before_[z * n + y] |= grown_before_[z * n + x];
+      }
+    }
+    grown_active_ = true;
+    offer(nodes_[i]);
+    grown_active_ = false;
   }
 
   // The last event of v is what j's actor does after node i and the rest of v, without the
@@ -303,33 +486,49 @@ class Dpor {
   void materialise_last(std::size_t i) {
     if (!scratch_) scratch_ = nodes_[0].state->clone();
     scratch_->assign(*nodes_[i].state);
-    Event ignored;
     for (std::size_t x = 0; x + 1 < positions_.size(); ++x) {
       const Event& e = nodes_[positions_[x]].event;
       if (e.blocked_attempt) continue;  // an attempt changes nothing
-      ignored.footprint.clear();
-      model_.step(*scratch_, e.actor, ignored);
+      replayed_.footprint.clear();
+      model_.step(*scratch_, e.actor, replayed_);
     }
-    const ActorId actor = hb_.actor(positions_.back());
-    last_.footprint.clear();
-    last_.actor = actor;
-    last_.action = 0;
-    last_.blocked_attempt = model_.status(*scratch_, actor) != ActorStatus::kEnabled;
-    if (last_.blocked_attempt) {
-      model_.blocking_footprint(*scratch_, actor, last_.footprint);
+    next_event(hb_.actor(positions_.back()), last_);
+  }
+
+  // Steps e's actor in scratch_; e becomes the event it takes there.
+  void replay(Event& e) {
+    const ActorId actor = e.actor;
+    e.footprint.clear();
+    model_.step(*scratch_, actor, e);
+    e.actor = actor;
+  }
+
+  // What `actor` does next in scratch_: a step if it is enabled, else an attempt.
+  void next_event(ActorId actor, Event& out) {
+    out.footprint.clear();
+    out.actor = actor;
+    out.action = 0;
+    out.blocked_attempt = model_.status(*scratch_, actor) != ActorStatus::kEnabled;
+    if (out.blocked_attempt) {
+      model_.blocking_footprint(*scratch_, actor, out.footprint);
     } else {
-      model_.step(*scratch_, actor, last_);
-      last_.actor = actor;
+      model_.step(*scratch_, actor, out);
+      out.actor = actor;
     }
   }
 
+  // v as a sequence: positions_ then last_, or the grown sequence while one is offered.
+  std::size_t v_size() const { return grown_active_ ? grown_.size() : positions_.size(); }
+
   const Event& v_event(std::size_t x) const {
+    if (grown_active_) return grown_[x];
     return x + 1 == positions_.size() ? last_ : nodes_[positions_[x]].event;
   }
 
   // Does v's x-th event happen before its y-th (x < y)? For the last event, whose footprint may
   // differ from the path's, the relation is rebuilt from its direct dependencies in v.
   bool before(std::size_t x, std::size_t y) const {
+    if (grown_active_) return grown_before_[x * grown_.size() + y] != 0;
     if (y + 1 < positions_.size()) return hb_.precedes(positions_[x], positions_[y]);
     for (std::size_t k = x; k + 1 < positions_.size(); ++k) {
       if (k != x && !hb_.precedes(positions_[x], positions_[k])) continue;
@@ -353,22 +552,22 @@ class Dpor {
     return false;
   }
 
-  // Is `actor`'s first event in v (positions_) one with no predecessor in v?
+  // Is `actor`'s first event in v one with no predecessor in v?
   bool initial(ActorId actor) const {
-    for (std::size_t x = 0; x < positions_.size(); ++x) {
+    for (std::size_t x = 0; x < v_size(); ++x) {
       if (v_event(x).actor == actor) return !has_predecessor(x);
     }
     return false;
   }
 
-  // Is the sleeping actor of `s` a weak initial of v (positions_)?
+  // Is the sleeping actor of `s` a weak initial of v?
   bool weak_initial(const Event& s) const {
-    for (std::size_t x = 0; x < positions_.size(); ++x) {
+    for (std::size_t x = 0; x < v_size(); ++x) {
       if (v_event(x).actor == s.actor) return !has_predecessor(x);
     }
     // A blocked attempt ended its execution: it covers nothing that does not contain its actor.
     if (s.blocked_attempt) return false;
-    for (std::size_t x = 0; x < positions_.size(); ++x) {
+    for (std::size_t x = 0; x < v_size(); ++x) {
       if (dependent(s, v_event(x))) return false;
     }
     return true;
@@ -382,6 +581,16 @@ class Dpor {
   std::vector<Event> pending_;      // events that could have come after the current execution
   std::unique_ptr<State> scratch_;  // for replaying a reversed sequence
   Event last_;                      // the last event of the sequence being reversed
+  Event replayed_;                  // scratch for materialise_last
+  // A grown reversal (reverse_grown): its events, its happens-before matrix (row x, column y:
+  // x before y), and whether v currently means it.
+  std::vector<Event> grown_;
+  std::vector<char> grown_before_;
+  bool grown_active_ = false;
+  // Scratch for reverse_grown.
+  std::vector<char> after_i_, reached_actors_, dropped_, needed_;
+  std::vector<std::size_t> candidates_;
+  Footprint reached_;
   Schedule schedule_;
   std::vector<std::size_t> positions_;  // scratch: v as positions in the path
   std::size_t frozen_ = 0;  // nodes above this depth belong to the partition (a unit's prefix)
