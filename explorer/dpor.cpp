@@ -342,12 +342,7 @@ class Dpor {
       for (const Access& b : path.footprint.accesses()) {
         if (b.loc == a.loc) covered = b.write || !a.write;
       }
-      if (covered) continue;
-      if (a.write) {
-        extra.write(a.loc);
-      } else {
-        extra.read(a.loc);
-      }
+      if (!covered) extra.add(a);
     }
     return extra;
   }
@@ -400,13 +395,7 @@ class Dpor {
       }
       after_i_[k] = 1;
       reached_actors_[e.actor] = 1;
-      for (const Access& a : e.footprint.accesses()) {
-        if (a.write) {
-          reached_.write(a.loc);
-        } else {
-          reached_.read(a.loc);
-        }
-      }
+      for (const Access& a : e.footprint.accesses()) reached_.add(a);
     }
     // The candidates: later events neither after i nor replaced, up to the last one that
     // conflicts with `extra`.

@@ -47,6 +47,7 @@ class Footprint {
  public:
   void read(Location loc) { add(loc, false); }
   void write(Location loc) { add(loc, true); }
+  void add(const Access& access) { add(access.loc, access.write); }
   void clear() { accesses_.clear(); }
   bool empty() const { return accesses_.empty(); }
   const std::vector<Access>& accesses() const { return accesses_; }

@@ -39,6 +39,16 @@ UnitOutcome outcome_of(std::size_t index, const Result& result) {
   return o;
 }
 
+// The search was cut short: properties not found violated become unknown. `why` replaces an
+// earlier reason only if `override`.
+void mark_not_exhaustive(Result& result, const std::string& why, bool override) {
+  if (result.exhaustive || override) result.stopped_because = why;
+  result.exhaustive = false;
+  for (PropertyResult& p : result.properties) {
+    if (p.status == Status::kHolds) p.status = Status::kUnknown;
+  }
+}
+
 bool found_violation(const UnitOutcome& o) {
   return std::any_of(o.counterexamples.begin(), o.counterexamples.end(),
                      [](const std::optional<Schedule>& c) { return c.has_value(); });
@@ -74,14 +84,8 @@ class Driver {
       if (slot.outcome) outcomes.push_back(std::move(*slot.outcome));
     }
     Result result = combine_units(model_, options_.algorithm, options_.keep_going, outcomes, units_.size(), share_);
-    if (!stop_reason_.empty()) {
-      // A global bound cut the search; the units it cut only know they were interrupted.
-      result.exhaustive = false;
-      result.stopped_because = stop_reason_;
-      for (PropertyResult& p : result.properties) {
-        if (p.status == Status::kHolds) p.status = Status::kUnknown;
-      }
-    }
+    // A global bound cut the search; the units it cut only know they were interrupted.
+    if (!stop_reason_.empty()) mark_not_exhaustive(result, stop_reason_, true);
     result.units = std::move(outcomes);
     result.stats.elapsed_s = elapsed();
     result.stats.peak_rss_kb = peak_rss_kb();
@@ -211,10 +215,7 @@ Result combine_units(const Model& model, Algorithm algorithm, bool keep_going,
       continue;
     }
     add_stats(result.stats, o->stats);
-    if (!o->exhaustive && result.exhaustive) {
-      result.exhaustive = false;
-      result.stopped_because = o->stopped_because;
-    }
+    if (!o->exhaustive) mark_not_exhaustive(result, o->stopped_because, false);
     for (std::size_t i = 0; i < result.properties.size() && i < o->counterexamples.size(); ++i) {
       PropertyResult& p = result.properties[i];
       if (o->counterexamples[i] && p.status != Status::kViolated) {
@@ -223,12 +224,8 @@ Result combine_units(const Model& model, Algorithm algorithm, bool keep_going,
       }
     }
   }
-  if (missing != 0 && result.exhaustive) {
-    result.exhaustive = false;
-    result.stopped_because = fmt::format("{} of {} work units not explored", missing, share.size());
-  }
-  for (PropertyResult& p : result.properties) {
-    if (p.status == Status::kHolds && !result.exhaustive) p.status = Status::kUnknown;
+  if (missing != 0) {
+    mark_not_exhaustive(result, fmt::format("{} of {} work units not explored", missing, share.size()), false);
   }
   return result;
 }
