@@ -1,7 +1,11 @@
 #include "explorer/dpor.h"
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "explorer/happens_before.h"
@@ -34,7 +38,56 @@ struct Node {
   // Optimal mode: the races i ⋖ `event` whose reversal grew; revisited while the path after
   // this node changes (Dpor::detect_races).
   std::vector<GrownRace> grown;
+  // Children still to explore from here that were handed to a Delegator: the wakeup tree's
+  // child id (optimal) or the actor (source), and the ticket to claim the outcome with.
+  std::vector<std::pair<std::int32_t, Ticket>> delegated;
 };
+
+// A reversal found in a delegated subtree whose node lies above the subtree: the search that
+// owns the node applies it when it claims the outcome (Dpor::apply). Only what that search could
+// not decide is left to it: the subtree checked the node's sleep set, which cannot change before
+// then, and dropped exact repeats.
+struct LoggedOffer {  // optimal: the sequence to insert into the node's wakeup tree
+  std::size_t node;
+  std::vector<Event> events;
+  std::vector<char> before;  // row x, column y: events[x] happens before events[y]
+  friend bool operator==(const LoggedOffer&, const LoggedOffer&) = default;
+};
+struct LoggedBacktrack {  // source: add `first` unless one of the initials is a backtrack actor
+  std::size_t node;
+  std::vector<ActorId> initials;
+  ActorId first;
+  friend bool operator==(const LoggedBacktrack&, const LoggedBacktrack&) = default;
+};
+
+}  // namespace
+
+// The path of the delegating search down to the subtree's node `at` (states, events, sleep sets,
+// grown races, happens-before, schedule), with that node prepared to explore its one child.
+struct Subtree::Impl {
+  DporMode mode = DporMode::kSource;
+  std::size_t at = 0;
+  std::size_t frozen = 0;
+  std::vector<Node> nodes;  // 0..at
+  HappensBefore hb;         // the events of nodes 0..at-1
+  Schedule schedule;
+};
+
+struct SubtreeOutcome::Impl {
+  SearchTally tally;
+  Event event;  // the child's event at the subtree's node
+  std::vector<LoggedOffer> offers;
+  std::vector<LoggedBacktrack> backtracks;
+};
+
+Subtree::Subtree(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Subtree::~Subtree() = default;
+std::size_t Subtree::depth() const { return impl_->at; }
+
+SubtreeOutcome::SubtreeOutcome(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SubtreeOutcome::~SubtreeOutcome() = default;
+
+namespace {
 
 void assign_events(std::vector<Event>& to, std::size_t k, const Event& e) {
   if (to.size() <= k) {
@@ -50,44 +103,65 @@ bool contains(const std::vector<ActorId>& actors, ActorId a) {
 
 class Dpor {
  public:
-  Dpor(Search& search, DporMode mode)
-      : search_(search), model_(search.model()), mode_(mode), hb_(search.model().actor_count()) {}
+  Dpor(Search& search, DporMode mode, Delegator* delegator)
+      : search_(search),
+        model_(search.model()),
+        mode_(mode),
+        delegator_(delegator),
+        hb_(search.model().actor_count()) {}
 
   void run(const WorkUnit* unit) {
     nodes_.emplace_back();
     nodes_[0].state = model_.initial();
     nodes_[0].stuck.assign(model_.actor_count(), 0);
     if (unit != nullptr) enter(*unit);
+    root_ = frozen_;
     if (search_.conclude(*nodes_[frozen_].state, schedule_) != Ending::kContinue) return;
-    std::size_t depth = frozen_;  // the node from which the next event is taken
-    std::size_t first_new = frozen_;
+    explore_from(frozen_);
+  }
+
+  // Explores the one child left at the subtree's node; the nodes above belong to the search that
+  // delegated it.
+  std::unique_ptr<SubtreeOutcome> run(Subtree::Impl& subtree);
+
+ private:
+  // The depth-first search proper, from node `depth` of the current path.
+  void explore_from(std::size_t depth) {
+    std::size_t first_new = depth;
     while (!search_.stopped()) {
+      if (delegator_ != nullptr && delegator_->hungry()) lend(depth);
       // Run one execution from `depth` to its end.
       pending_.clear();
       std::size_t end = run_to_end(depth);
       detect_races(first_new, end);
       detect_pending_races(end);
-      if (search_.stopped()) break;
-      // Backtrack to the deepest node with something left to explore.
-      std::size_t d = end;
-      bool resumed = false;
-      while (d-- > frozen_) {
-        Node& n = nodes_[d];
-        add_sleep(n, n.event);
-        if (has_pending(n)) {
-          depth = d;
-          resumed = true;
-          break;
-        }
-      }
-      if (!resumed) break;
+      if (search_.stopped() || !backtrack(end, depth)) break;
       first_new = depth;
       hb_.truncate(depth);
       schedule_.resize(depth);
     }
+    revoke_all();
   }
 
- private:
+  // Backtracks from the end of an execution to the deepest node with a child left to explore,
+  // and sets `depth` to it; false if there is none (or the search stopped). Delegated children
+  // met on the way are claimed instead of explored.
+  bool backtrack(std::size_t end, std::size_t& depth) {
+    std::size_t d = end;
+    while (d-- > root_) {
+      Node& n = nodes_[d];
+      add_sleep(n, n.event);
+      while (has_pending(n) && claim_next(d)) {
+        if (search_.stopped()) return false;
+      }
+      if (has_pending(n)) {
+        depth = d;
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Replays the unit's prefix; its node becomes the root of this search, with the unit's sleep
   // set. The nodes above it are frozen: nothing is explored from them.
   void enter(const WorkUnit& unit) {
@@ -243,6 +317,214 @@ class Dpor {
     return true;
   }
 
+  // ---- Delegation (explorer/delegation.h) ----
+
+  // The event `actor` takes from node n, as run_to_end computes it.
+  void event_at(const Node& n, ActorId actor, Event& out) {
+    out.footprint.clear();
+    out.actor = actor;
+    if (model_.status(*n.state, actor) != ActorStatus::kEnabled) {
+      model_.blocking_footprint(*n.state, actor, out.footprint);
+      out.action = 0;
+      out.blocked_attempt = true;
+      return;
+    }
+    out.blocked_attempt = false;
+    if (!scratch_) scratch_ = nodes_[0].state->clone();
+    scratch_->assign(*n.state);
+    model_.step(*scratch_, actor, out);
+    out.actor = actor;
+  }
+
+  static auto find_delegated(Node& n, std::int32_t child) {
+    return std::find_if(n.delegated.begin(), n.delegated.end(),
+                        [child](const std::pair<std::int32_t, Ticket>& d) { return d.first == child; });
+  }
+
+  // Hands the first child not yet explored nor delegated of the shallowest node that has one
+  // to the delegator. The path is nodes_[0..depth]; node `depth` is about to take its next
+  // child and is left alone.
+  void lend(std::size_t depth) {
+    for (std::size_t d = root_; d < depth; ++d) {
+      Node& n = nodes_[d];
+      // The child's sleep set: this node's, with the child on the path and every child that
+      // will be explored before it.
+      std::vector<Event> sleep = n.sleep;
+      auto fall_asleep = [&](const Event& e) {
+        for (const Event& s : sleep) {
+          if (s.actor == e.actor) return;
+        }
+        sleep.push_back(e);
+      };
+      fall_asleep(n.event);
+      Event event;
+      if (mode_ == DporMode::kOptimal) {
+        for (std::int32_t c = n.wakeup.first_child(); c >= 0; c = n.wakeup.next_sibling(c)) {
+          event_at(n, n.wakeup.event(c).actor, event);
+          if (find_delegated(n, c) == n.delegated.end()) return delegate(d, c, std::move(sleep));
+          fall_asleep(event);
+        }
+      } else {
+        for (ActorId a : n.backtrack) {
+          if (a == n.event.actor || asleep(n, a)) continue;
+          event_at(n, a, event);
+          if (find_delegated(n, static_cast<std::int32_t>(a)) == n.delegated.end()) {
+            return delegate(d, static_cast<std::int32_t>(a), std::move(sleep));
+          }
+          fall_asleep(event);
+        }
+      }
+    }
+  }
+
+  void delegate(std::size_t d, std::int32_t child, std::vector<Event> sleep) {
+    auto sub = std::make_unique<Subtree::Impl>();
+    sub->mode = mode_;
+    sub->at = d;
+    sub->frozen = frozen_;
+    sub->nodes.resize(d + 1);
+    for (std::size_t k = 0; k <= d; ++k) {
+      const Node& from = nodes_[k];
+      Node& to = sub->nodes[k];
+      to.state = from.state->clone();
+      to.event = from.event;
+      to.sleep = from.sleep;
+      to.inherited = from.inherited;
+      to.stuck = from.stuck;
+      to.grown = from.grown;
+    }
+    Node& at = sub->nodes[d];
+    at.sleep = std::move(sleep);
+    at.grown.clear();
+    if (mode_ == DporMode::kOptimal) {
+      nodes_[d].wakeup.copy_child(child, at.wakeup);
+    } else {
+      at.backtrack.assign(1, static_cast<ActorId>(child));
+    }
+    sub->hb = hb_;
+    sub->hb.truncate(d);
+    sub->schedule.assign(schedule_.begin(), schedule_.begin() + static_cast<std::ptrdiff_t>(d));
+    const Ticket ticket = delegator_->delegate(std::make_unique<Subtree>(std::move(sub)));
+    nodes_[d].delegated.emplace_back(child, ticket);
+  }
+
+  // If the child node `d` explores next was delegated, claims its outcome and takes it as if it
+  // had explored the child itself; false if it must explore the child after all.
+  bool claim_next(std::size_t d) {
+    Node& n = nodes_[d];
+    std::int32_t child = -1;
+    if (mode_ == DporMode::kOptimal) {
+      child = n.wakeup.first_child();
+    } else {
+      for (ActorId a : n.backtrack) {
+        if (!asleep(n, a)) {
+          child = static_cast<std::int32_t>(a);
+          break;
+        }
+      }
+    }
+    auto it = find_delegated(n, child);
+    if (it == n.delegated.end()) return false;
+    const Ticket ticket = it->second;
+    n.delegated.erase(it);
+    std::unique_ptr<SubtreeOutcome> outcome = delegator_->claim(ticket);
+    if (!outcome) return false;
+    SubtreeOutcome::Impl& o = outcome->impl();
+    // What exploring the child would have done: it leaves the wakeup tree, its races are
+    // reversed, and it falls asleep once its subtree is done.
+    if (mode_ == DporMode::kOptimal) n.wakeup.drop_first();
+    apply(o);
+    n.event = o.event;
+    add_sleep(n, n.event);
+    search_.absorb(o.tally);
+    return true;
+  }
+
+  // Applies the reversals a delegated subtree left for the nodes above it, in the order found;
+  // those above this search's own nodes are passed on up.
+  void apply(SubtreeOutcome::Impl& o) {
+    for (LoggedBacktrack& b : o.backtracks) {
+      if (b.node < root_) {
+        keep(std::move(b));
+        continue;
+      }
+      Node& at = nodes_[b.node];
+      bool covered = false;
+      for (ActorId a : b.initials) covered = covered || contains(at.backtrack, a) || asleep(at, a);
+      if (!covered) at.backtrack.push_back(b.first);
+    }
+    for (LoggedOffer& offered : o.offers) {
+      if (offered.node < root_) {
+        keep(std::move(offered));
+        continue;
+      }
+      logged_ = &offered;
+      offer(offered.node);
+      logged_ = nullptr;
+    }
+  }
+
+  // Records v's reversal at node i, above this subtree.
+  void log_backtrack(std::size_t i) {
+    LoggedBacktrack b{i, {}, v_event(0).actor};
+    for (std::size_t x = 0; x < positions_.size(); ++x) {
+      if (!is_first_of_actor(x) || has_predecessor(x)) continue;
+      if (asleep(nodes_[i], v_event(x).actor)) return;
+      b.initials.push_back(v_event(x).actor);
+    }
+    keep(std::move(b));
+  }
+
+  void log_offer(std::size_t i) {
+    LoggedOffer o{i, {}, {}};
+    const std::size_t n = v_size();
+    for (std::size_t x = 0; x < n; ++x) o.events.push_back(v_event(x));
+    o.before.assign(n * n, 0);
+    for (std::size_t y = 0; y < n; ++y) {
+      for (std::size_t x = 0; x < y; ++x) o.before[x * n + y] = before(x, y) ? 1 : 0;
+    }
+    keep(std::move(o));
+  }
+
+  // Appends to the log unless the same reversal is there already (applying it again would
+  // change nothing: the first either inserted it or found it covered or asleep, and still would).
+  void keep(LoggedBacktrack b) {
+    for (const LoggedBacktrack& old : backtracks_log_) {
+      if (old == b) return;
+    }
+    backtracks_log_.push_back(std::move(b));
+  }
+
+  void keep(LoggedOffer o) {
+    std::uint64_t h = o.node * 0x9e3779b97f4a7c15ULL;
+    for (const Event& e : o.events) {
+      h = (h ^ e.actor) * 0x100000001b3ULL;
+      for (const Access& a : e.footprint.accesses()) h = (h ^ (a.loc * 2 + (a.write ? 1 : 0))) * 0x100000001b3ULL;
+    }
+    std::vector<std::size_t>& same = offer_index_[h];
+    for (std::size_t k : same) {
+      if (offers_log_[k] == o) return;
+    }
+    same.push_back(offers_log_.size());
+    offers_log_.push_back(std::move(o));
+  }
+
+  // A delegated child's input changed: its outcome would not be what this search computes.
+  void revoke(Node& n, std::int32_t child) {
+    auto it = find_delegated(n, child);
+    if (it == n.delegated.end()) return;
+    delegator_->revoke(it->second);
+    n.delegated.erase(it);
+  }
+
+  // The search ends: outcomes not claimed by then never will be.
+  void revoke_all() {
+    for (Node& n : nodes_) {
+      for (const auto& [child, ticket] : n.delegated) delegator_->revoke(ticket);
+      n.delegated.clear();
+    }
+  }
+
   bool first_awake_enabled(const Node& n, ActorId& actor) const {
     for (ActorId a = 0; a < model_.actor_count(); ++a) {
       if (!n.stuck[a] && model_.status(*n.state, a) == ActorStatus::kEnabled && !asleep(n, a)) {
@@ -290,6 +572,10 @@ class Dpor {
     Node& at = nodes_[i];
     if (mode_ == DporMode::kSource) {
       // Initials of v: actors whose first event in v has no happens-before predecessor in v.
+      if (i < root_) {
+        log_backtrack(i);
+        return;
+      }
       for (std::size_t x = 0; x < positions_.size(); ++x) {
         if (!is_first_of_actor(x) || has_predecessor(x)) continue;
         ActorId a = v_event(x).actor;
@@ -298,7 +584,7 @@ class Dpor {
       at.backtrack.push_back(v_event(0).actor);
       return;
     }
-    offer(at);
+    offer(i);
     // j's actor may do something else once reordered (materialise_last). If that touches
     // locations j did not, the later events that meet them must be considered too.
     if (j + 1 >= hb_.size()) return;  // nothing follows j (the last event, or a pending one)
@@ -323,14 +609,24 @@ class Dpor {
   // an initial: its sibling unit explores the traces that start with it, but not the races
   // that this search would have inserted above the unit to reach the others
   // (docs/parallel.md).
-  void offer(Node& at) {
+  //
+  // At a node above a delegated subtree the insertion is left to the search that owns the node
+  // (log_offer); the sleep check is not, since that node's sleep set stays as it is until then.
+  void offer(std::size_t i) {
+    Node& at = nodes_[i];
     for (std::size_t x = 0; x < at.sleep.size(); ++x) {
       if (x < at.inherited ? initial(at.sleep[x].actor) : weak_initial(at.sleep[x])) return;
+    }
+    if (i < root_) {
+      log_offer(i);
+      return;
     }
     WakeupSequence seq;
     for (std::size_t x = 0; x < v_size(); ++x) seq.events.push_back(&v_event(x));
     seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
-    at.wakeup.insert(seq);
+    const std::int32_t changed = at.wakeup.insert(seq);
+    // A delegated child whose wakeup subtree grew has to be explored again, with it.
+    if (changed >= 0) revoke(at, changed);
   }
 
   // The accesses of `reordered` that `path` lacks: locations it did not touch, and writes
@@ -465,7 +761,7 @@ class Dpor {
       }
     }
     grown_active_ = true;
-    offer(nodes_[i]);
+    offer(i);
     grown_active_ = false;
   }
 
@@ -506,10 +802,15 @@ class Dpor {
     }
   }
 
-  // v as a sequence: positions_ then last_, or the grown sequence while one is offered.
-  std::size_t v_size() const { return grown_active_ ? grown_.size() : positions_.size(); }
+  // v as a sequence: positions_ then last_, or the grown sequence while one is offered, or a
+  // logged one while it is applied.
+  std::size_t v_size() const {
+    if (logged_ != nullptr) return logged_->events.size();
+    return grown_active_ ? grown_.size() : positions_.size();
+  }
 
   const Event& v_event(std::size_t x) const {
+    if (logged_ != nullptr) return logged_->events[x];
     if (grown_active_) return grown_[x];
     return x + 1 == positions_.size() ? last_ : nodes_[positions_[x]].event;
   }
@@ -517,6 +818,7 @@ class Dpor {
   // Does v's x-th event happen before its y-th (x < y)? For the last event, whose footprint may
   // differ from the path's, the relation is rebuilt from its direct dependencies in v.
   bool before(std::size_t x, std::size_t y) const {
+    if (logged_ != nullptr) return logged_->before[x * logged_->events.size() + y] != 0;
     if (grown_active_) return grown_before_[x * grown_.size() + y] != 0;
     if (y + 1 < positions_.size()) return hb_.precedes(positions_[x], positions_[y]);
     for (std::size_t k = x; k + 1 < positions_.size(); ++k) {
@@ -565,6 +867,7 @@ class Dpor {
   Search& search_;
   const Model& model_;
   const DporMode mode_;
+  Delegator* const delegator_;
   HappensBefore hb_;
   std::vector<Node> nodes_;
   std::vector<Event> pending_;      // events that could have come after the current execution
@@ -583,10 +886,38 @@ class Dpor {
   Schedule schedule_;
   std::vector<std::size_t> positions_;  // scratch: v as positions in the path
   std::size_t frozen_ = 0;  // nodes above this depth belong to the partition (a unit's prefix)
+  // The first node this search explores from: frozen_, or one below a delegated subtree's node
+  // (whose reversals at nodes from frozen_ to root_ are logged for the delegating search).
+  std::size_t root_ = 0;
+  const LoggedOffer* logged_ = nullptr;  // the logged sequence v means while it is applied
+  std::vector<LoggedOffer> offers_log_;
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> offer_index_;
+  std::vector<LoggedBacktrack> backtracks_log_;
 };
+
+std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
+  nodes_ = std::move(subtree.nodes);
+  hb_ = std::move(subtree.hb);
+  schedule_ = std::move(subtree.schedule);
+  frozen_ = subtree.frozen;
+  root_ = subtree.at + 1;
+  explore_from(subtree.at);
+  auto outcome = std::make_unique<SubtreeOutcome::Impl>();
+  outcome->tally = search_.tally();
+  outcome->event = nodes_[subtree.at].event;
+  outcome->offers = std::move(offers_log_);
+  outcome->backtracks = std::move(backtracks_log_);
+  return std::make_unique<SubtreeOutcome>(std::move(outcome));
+}
 
 }  // namespace
 
-void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit) { Dpor(search, mode).run(unit); }
+void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit, Delegator* delegator) {
+  Dpor(search, mode, delegator).run(unit);
+}
+
+std::unique_ptr<SubtreeOutcome> explore_subtree(Search& search, Subtree& subtree, Delegator* delegator) {
+  return Dpor(search, subtree.impl().mode, delegator).run(subtree.impl());
+}
 
 }  // namespace wqcheck

@@ -10,6 +10,10 @@
 // "await = assume" reading of blocking), so that blocking needs no special case.
 #pragma once
 
+#include <cstddef>
+#include <memory>
+
+#include "explorer/delegation.h"
 #include "explorer/partition.h"
 #include "explorer/search.h"
 
@@ -19,7 +23,41 @@ enum class DporMode { kSource, kOptimal };
 
 // Explores the whole tree, or only the subtree of `unit` (explorer/partition.h): then the unit's
 // prefix is replayed, the search starts from its node with its sleep set, and races that would
-// schedule work above that node are left to the partition (docs/parallel.md says why).
-void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit = nullptr);
+// schedule work above that node are left to the partition (docs/parallel.md says why). With a
+// delegator, subtrees may be explored elsewhere (explorer/delegation.h); what the search finds
+// and counts is the same.
+void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit = nullptr,
+                  Delegator* delegator = nullptr);
+
+// A delegated part of a search: a snapshot of its path down to one node, and the one child it
+// has left to explore there. Opaque outside explorer/dpor.cpp.
+class Subtree {
+ public:
+  struct Impl;
+  explicit Subtree(std::unique_ptr<Impl> impl);
+  ~Subtree();
+  Impl& impl() { return *impl_; }
+  // The depth of the node whose child it is.
+  std::size_t depth() const;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// What exploring a Subtree found, for the search that delegated it to take over.
+class SubtreeOutcome {
+ public:
+  struct Impl;
+  explicit SubtreeOutcome(std::unique_ptr<Impl> impl);
+  ~SubtreeOutcome();
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Explores `subtree` with a fresh `search` (same model and options as the delegating one),
+// which may itself delegate parts of it. Consumes the subtree's snapshot.
+std::unique_ptr<SubtreeOutcome> explore_subtree(Search& search, Subtree& subtree, Delegator* delegator);
 
 }  // namespace wqcheck

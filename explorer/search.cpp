@@ -118,6 +118,46 @@ void Search::poll() {
   progress_.update(stats_, start_);
 }
 
+SearchTally Search::tally() const {
+  SearchTally t;
+  t.stats = stats_;
+  t.found = found_;
+  for (const PropertyResult& p : result_.properties) t.counterexamples.push_back(p.counterexample);
+  t.exhaustive = result_.exhaustive;
+  t.stopped = stopped_;
+  t.stopped_because = result_.stopped_because;
+  return t;
+}
+
+void Search::absorb(const SearchTally& sub) {
+  const Stats& s = sub.stats;
+  stats_.executions += s.executions;
+  stats_.deadlocked += s.deadlocked;
+  stats_.sleep_blocked += s.sleep_blocked;
+  stats_.assume_blocked += s.assume_blocked;
+  stats_.transitions += s.transitions;
+  // The subtree's search has published its own counts already.
+  published_.executions += s.executions;
+  published_.sleep_blocked += s.sleep_blocked;
+  published_.assume_blocked += s.assume_blocked;
+  published_.transitions += s.transitions;
+  const PropertySet fresh = sub.found & ~found_;
+  found_ |= fresh;
+  for (std::size_t i = 0; i < result_.properties.size() && i < sub.counterexamples.size(); ++i) {
+    if ((fresh >> i & 1) == 0) continue;
+    result_.properties[i].status = Status::kViolated;
+    result_.properties[i].counterexample = sub.counterexamples[i];
+  }
+  if (!sub.exhaustive) {
+    if (sub.stopped) {
+      cut(sub.stopped_because);
+    } else {
+      mark_incomplete(sub.stopped_because);
+    }
+  }
+  progress_.update(stats_, start_);
+}
+
 void Search::trim_to_first_violation(std::size_t property, Schedule& schedule) const {
   const PropertySet bit = PropertySet{1} << property;
   Replay run = replay(model_, schedule);

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "explorer/explore.h"
 #include "explorer/model.h"
@@ -24,6 +26,17 @@ enum class Ending {
   kContinue,   // some actor is enabled
   kTerminal,   // no actor is enabled: a complete (or deadlocked) execution
   kDiscarded,  // no actor is enabled, and the model discarded the execution (failed assume)
+};
+
+// What a search has found so far, raw (counterexamples not yet cut back): the part of a Search
+// that a search of one of its subtrees hands back to it (Search::absorb).
+struct SearchTally {
+  Stats stats;
+  PropertySet found = 0;
+  std::vector<std::optional<Schedule>> counterexamples;  // per property
+  bool exhaustive = true;
+  bool stopped = false;
+  std::string stopped_because;
 };
 
 class Search {
@@ -60,6 +73,13 @@ class Search {
   // updates the progress line. Every execution that ends does this; a search that can go long
   // without ending one (bfs expanding a level) calls it per state.
   void poll();
+
+  // What this search found so far, for the search it explores a subtree for.
+  SearchTally tally() const;
+  // Adds what the search of a subtree found, as if this search had explored that subtree itself
+  // at this point: counts add up, a property not yet violated takes the subtree's counterexample,
+  // and the subtree's reasons to stop become this search's.
+  void absorb(const SearchTally& sub);
 
   Result finish();
 

@@ -48,9 +48,25 @@ void WakeupTree::take_first(WakeupTree& out) {
   const std::int32_t first = nodes_[0].first_child;
   if (first < 0) return;
   out.copy_subtree(*this, first, 0);
+  drop_first();
+}
+
+void WakeupTree::drop_first() {
+  const std::int32_t first = nodes_[0].first_child;
+  if (first < 0) return;
   nodes_[0].first_child = nodes_[static_cast<std::size_t>(first)].next_sibling;
-  // Release the removed subtree's nodes.
-  std::vector<std::int32_t> stack{first};
+  release_subtree(first);
+}
+
+void WakeupTree::copy_child(std::int32_t child, WakeupTree& out) const {
+  out.clear();
+  const std::int32_t copy = out.add_node(event(child));
+  out.nodes_[0].first_child = copy;
+  out.copy_subtree(*this, child, copy);
+}
+
+void WakeupTree::release_subtree(std::int32_t root) {
+  std::vector<std::int32_t> stack{root};
   while (!stack.empty()) {
     std::int32_t n = stack.back();
     stack.pop_back();
@@ -62,14 +78,15 @@ void WakeupTree::take_first(WakeupTree& out) {
   }
 }
 
-void WakeupTree::insert(const WakeupSequence& seq) {
+std::int32_t WakeupTree::insert(const WakeupSequence& seq) {
   // remaining[k] = the positions of seq not yet matched by a node on the way down.
   std::vector<std::size_t> remaining(seq.events.size());
   for (std::size_t k = 0; k < remaining.size(); ++k) remaining[k] = k;
 
   std::int32_t node = 0;
+  std::int32_t top = -1;  // the top-level child the walk went down into
   while (true) {
-    if (remaining.empty()) return;  // seq is a prefix of an existing branch
+    if (remaining.empty()) return -1;  // seq is a prefix of an existing branch
     bool descended = false;
     for (std::int32_t c = nodes_[static_cast<std::size_t>(node)].first_child; c >= 0;
          c = nodes_[static_cast<std::size_t>(c)].next_sibling) {
@@ -100,8 +117,9 @@ void WakeupTree::insert(const WakeupSequence& seq) {
         }
       }
       if (!initial) continue;
-      if (nodes_[static_cast<std::size_t>(c)].first_child < 0) return;  // a leaf covers seq
+      if (nodes_[static_cast<std::size_t>(c)].first_child < 0) return -1;  // a leaf covers seq
       if (at < remaining.size()) remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(at));
+      if (node == 0) top = c;
       node = c;
       descended = true;
       break;
@@ -117,6 +135,7 @@ void WakeupTree::insert(const WakeupSequence& seq) {
     *link = n;
     parent = n;
   }
+  return top;
 }
 
 std::vector<std::vector<ActorId>> WakeupTree::sequences() const {

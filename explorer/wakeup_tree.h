@@ -32,8 +32,21 @@ class WakeupTree {
   // Moves the leftmost child's subtree into `out` (which becomes that subtree, re-rooted) and
   // removes it from this tree.
   void take_first(WakeupTree& out);
-  // Inserts `seq` unless a branch already covers it (see the header comment).
-  void insert(const WakeupSequence& seq);
+  // Removes the leftmost child's subtree.
+  void drop_first();
+  // Inserts `seq` unless a branch already covers it (see the header comment). Returns the
+  // top-level child below which nodes were added, or -1 if none was (seq was covered, or it
+  // became a top-level branch of its own).
+  std::int32_t insert(const WakeupSequence& seq);
+
+  // The top-level children, left to right: ids for the calls below. -1 ends the list.
+  std::int32_t first_child() const { return nodes_[0].first_child; }
+  std::int32_t next_sibling(std::int32_t child) const {
+    return nodes_[static_cast<std::size_t>(child)].next_sibling;
+  }
+  const Event& event(std::int32_t child) const { return nodes_[static_cast<std::size_t>(child)].event; }
+  // Makes `out` the tree whose only top-level child is `child` of this tree, with its subtree.
+  void copy_child(std::int32_t child, WakeupTree& out) const;
 
   // Every root-to-leaf sequence, as actor lists (for tests).
   std::vector<std::vector<ActorId>> sequences() const;
@@ -45,6 +58,7 @@ class WakeupTree {
     std::int32_t next_sibling = -1;
   };
   std::int32_t add_node(const Event& event);
+  void release_subtree(std::int32_t root);
   void copy_subtree(const WakeupTree& from, std::int32_t from_node, std::int32_t to_parent);
 
   std::vector<Node> nodes_;  // nodes_[0] is the root (its event is unused)

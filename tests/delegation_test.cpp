@@ -1,0 +1,199 @@
+// Delegation (explorer/delegation.h) on one thread, deterministically: a search that hands
+// subtrees to a Delegator must compute exactly what it computes alone (every count, verdict and
+// counterexample), whether the delegated subtrees are explored at once (from a snapshot that
+// later insertions may make stale, which the search must notice and revoke), only when claimed,
+// never, or in a seeded mixture of the three, and however deep delegation nests.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <CppUTest/TestHarness.h>
+
+#include "explorer/dpor.h"
+#include "explorer/explore.h"
+#include "explorer/search.h"
+#include "model/common/model_file.h"
+#include "tests/support/access_model.h"
+#include "tests/support/random_program.h"
+
+using wqcheck::Algorithm;
+using wqcheck::DporMode;
+using wqcheck::Options;
+using wqcheck::Result;
+using wqcheck::Ticket;
+
+namespace {
+
+enum class Policy { kEager, kLazy, kRefuse, kMixed };
+
+// Explores delegated subtrees on the calling thread, when the policy says: at once (kEager), at
+// the claim (kLazy), never (kRefuse: the claim comes back empty), or a seeded choice per subtree.
+class SerialDelegator : public wqcheck::Delegator {
+ public:
+  SerialDelegator(const wqcheck::Model& model, const Options& options, DporMode mode, Policy policy,
+                  std::uint64_t seed)
+      : model_(model), options_(options), mode_(mode), policy_(policy), random_(seed) {}
+
+  bool hungry() const override {
+    if (policy_ != Policy::kMixed) return true;
+    return (random_() & 3) != 0;
+  }
+
+  Ticket delegate(std::unique_ptr<wqcheck::Subtree> subtree) override {
+    ++delegated;
+    const Ticket ticket = next_++;
+    Policy policy = policy_;
+    if (policy == Policy::kMixed) policy = static_cast<Policy>(random_() % 3);
+    Entry& entry = entries_[ticket];
+    entry.policy = policy;
+    if (policy == Policy::kEager) {
+      entry.outcome = explore(*subtree);
+    } else {
+      entry.subtree = std::move(subtree);
+    }
+    return ticket;
+  }
+
+  std::unique_ptr<wqcheck::SubtreeOutcome> claim(Ticket ticket) override {
+    auto it = entries_.find(ticket);
+    CHECK_TEXT(it != entries_.end(), "claimed an unknown or spent ticket");
+    Entry entry = std::move(it->second);
+    entries_.erase(it);
+    ++claimed;
+    if (entry.policy == Policy::kRefuse) return nullptr;
+    if (entry.policy == Policy::kLazy) return explore(*entry.subtree);
+    return std::move(entry.outcome);
+  }
+
+  void revoke(Ticket ticket) override {
+    auto it = entries_.find(ticket);
+    CHECK_TEXT(it != entries_.end(), "revoked an unknown or spent ticket");
+    entries_.erase(it);
+    ++revoked;
+  }
+
+  bool all_settled() const { return entries_.empty(); }
+
+  std::uint64_t delegated = 0, claimed = 0, revoked = 0;
+
+ private:
+  struct Entry {
+    Policy policy = Policy::kLazy;
+    std::unique_ptr<wqcheck::Subtree> subtree;
+    std::unique_ptr<wqcheck::SubtreeOutcome> outcome;
+  };
+
+  std::unique_ptr<wqcheck::SubtreeOutcome> explore(wqcheck::Subtree& subtree) {
+    wqcheck::Search search(model_, options_);
+    return wqcheck::explore_subtree(search, subtree, this);  // nested delegation
+  }
+
+  const wqcheck::Model& model_;
+  const Options& options_;
+  const DporMode mode_;
+  const Policy policy_;
+  mutable std::mt19937_64 random_;
+  Ticket next_ = 1;
+  std::map<Ticket, Entry> entries_;
+};
+
+Result alone(const wqcheck::Model& model, const Options& options, DporMode mode) {
+  wqcheck::Search search(model, options);
+  wqcheck::explore_dpor(search, mode);
+  return search.finish();
+}
+
+// Everything but time and memory.
+void check_same(const Result& a, const Result& b, const std::string& what) {
+  CHECK_EQUAL_TEXT(a.stats.executions, b.stats.executions, ("executions: " + what).c_str());
+  CHECK_EQUAL_TEXT(a.stats.deadlocked, b.stats.deadlocked, ("deadlocked: " + what).c_str());
+  CHECK_EQUAL_TEXT(a.stats.sleep_blocked, b.stats.sleep_blocked, ("sleep-blocked: " + what).c_str());
+  CHECK_EQUAL_TEXT(a.stats.assume_blocked, b.stats.assume_blocked, ("assume-blocked: " + what).c_str());
+  CHECK_EQUAL_TEXT(a.stats.transitions, b.stats.transitions, ("transitions: " + what).c_str());
+  CHECK_EQUAL_TEXT(a.exhaustive, b.exhaustive, ("exhaustive: " + what).c_str());
+  CHECK_EQUAL_TEXT(a.stopped_because, b.stopped_because, ("stopped because: " + what).c_str());
+  LONGS_EQUAL_TEXT(a.properties.size(), b.properties.size(), what.c_str());
+  for (std::size_t i = 0; i < a.properties.size(); ++i) {
+    CHECK_TEXT(a.properties[i].status == b.properties[i].status, ("status: " + what).c_str());
+    CHECK_TEXT(a.properties[i].counterexample == b.properties[i].counterexample,
+               ("counterexample: " + what).c_str());
+  }
+}
+
+struct Totals {
+  std::uint64_t delegated = 0, claimed = 0, revoked = 0;
+};
+
+// Every policy, both algorithms, with and without keep_going.
+void check_model(const wqcheck::Model& model, const std::string& what, Totals& totals, std::uint64_t seed) {
+  for (DporMode mode : {DporMode::kOptimal, DporMode::kSource}) {
+    for (bool keep_going : {true, false}) {
+      Options options;
+      options.algorithm = mode == DporMode::kOptimal ? Algorithm::kOptimal : Algorithm::kDpor;
+      options.keep_going = keep_going;
+      const Result reference = alone(model, options, mode);
+      for (Policy policy : {Policy::kEager, Policy::kLazy, Policy::kRefuse, Policy::kMixed}) {
+        SerialDelegator delegator(model, options, mode, policy, seed);
+        wqcheck::Search search(model, options);
+        wqcheck::explore_dpor(search, mode, nullptr, &delegator);
+        const std::string label = what + (mode == DporMode::kOptimal ? " optimal" : " dpor") +
+                                  (keep_going ? " keep-going" : "") + " policy " +
+                                  std::to_string(static_cast<int>(policy));
+        check_same(reference, search.finish(), label);
+        CHECK_TEXT(delegator.all_settled(), ("every ticket claimed or revoked: " + label).c_str());
+        totals.delegated += delegator.delegated;
+        totals.claimed += delegator.claimed;
+        totals.revoked += delegator.revoked;
+      }
+    }
+  }
+}
+
+wqcheck::ModelFile load(const std::string& relative) {
+  wqcheck::LoadResult loaded = wqcheck::load_model_file(std::string(WQCHECK_SOURCE_DIR) + "/" + relative);
+  return std::move(std::get<wqcheck::ModelFile>(loaded));
+}
+
+}  // namespace
+
+TEST_GROUP(Delegation){};
+
+TEST(Delegation, RandomAccessModelsComputeWhatTheyComputeAlone) {
+  Totals totals;
+  for (std::uint64_t seed = 0; seed < 300; ++seed) {
+    wqcheck::testing::AccessModel model = wqcheck::testing::random_access_model(seed, seed % 3 == 1, seed % 3 == 2);
+    check_model(model, "access model seed " + std::to_string(seed), totals, seed);
+  }
+  // The cases are not vacuous: subtrees were delegated, claimed, and (optimal DPOR inserting
+  // into a delegated child's wakeup subtree, or a search stopping early) revoked.
+  CHECK(totals.delegated > 1000);
+  CHECK(totals.claimed > 500);
+  CHECK(totals.revoked > 10);
+}
+
+TEST(Delegation, RandomProgramsComputeWhatTheyComputeAlone) {
+  Totals totals;
+  for (std::uint64_t seed = 0; seed < 200; ++seed) {
+    wqcheck::LoadResult loaded = wqcheck::load_model_document(wqcheck::testing::random_program(seed), "random program");
+    auto& file = std::get<wqcheck::ModelFile>(loaded);
+    check_model(*file.model, "random program seed " + std::to_string(seed), totals, seed);
+  }
+  CHECK(totals.delegated > 500);
+}
+
+TEST(Delegation, BenchmarksAndWorkqueueScenariosComputeWhatTheyComputeAlone) {
+  Totals totals;
+  std::uint64_t seed = 1;
+  for (const char* name : {"programs/lastzero-4.json", "programs/readers-4.json", "programs/indexer-12.json",
+                           "programs/opt_lock-2.json", "programs/casw-3.json", "scenarios/seed-race.json",
+                           "scenarios/claim-mainline-minimal.json", "scenarios/prepatch-mainline-manager.json",
+                           "scenarios/deferred-seed-percpu.json", "scenarios/claim-mainline-pushdown.json"}) {
+    wqcheck::ModelFile file = load(name);
+    check_model(*file.model, name, totals, seed++);
+  }
+  CHECK(totals.revoked > 0);
+}
