@@ -5,8 +5,10 @@
 // predecessor of j that is not ordered before j any other way): reversing it gives a
 // different Mazurkiewicz trace. DPOR backtracks on races.
 //
-// The path grows one event at a time and is cut back when the search backtracks; clocks of
-// the surviving prefix are kept, and the per-location access history is rebuilt on demand.
+// The path grows one event at a time and is cut back when the search backtracks. Both are
+// incremental: each location keeps the stack of its accesses along the path, which an event
+// pushes onto and truncate() pops, so that backtracking costs what it removes, and storage is
+// reused rather than freed.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +28,7 @@ class HappensBefore {
   void truncate(std::size_t size);
   // Appends `event` as event number size(); computes its clock and its races.
   void push(const Event& event);
-  std::size_t size() const { return actor_.size(); }
+  std::size_t size() const { return size_; }
 
   // Does event i happen before (or equal) event k?
   bool precedes(std::size_t i, std::size_t k) const {
@@ -37,28 +39,36 @@ class HappensBefore {
   ActorId actor(std::size_t i) const { return actor_[i]; }
 
  private:
-  struct LocationHistory {
-    std::int64_t last_write = -1;
-    std::vector<std::uint32_t> reads;  // reads since last_write
+  // One access to a location: the event, whether it wrote, and where in the location's stack
+  // the last write before it is (-1: none).
+  struct Access {
+    std::uint32_t event;
+    bool write;
+    std::int32_t last_write;
   };
 
   const std::uint32_t* clock(std::size_t k) const { return &clocks_[k * actors_]; }
   std::uint32_t* clock(std::size_t k) { return &clocks_[k * actors_]; }
-  // Replays the access history of events [0, size()) that push() needs next.
-  void rebuild_history();
-  void record_access(std::uint32_t index, const Event& event);
+  // The stack of accesses to `loc`, created empty the first time.
+  std::uint32_t slot_of(Location loc);
 
   std::size_t actors_ = 0;
+  std::size_t size_ = 0;
+  // Per event (the first size_ entries are live; the rest is storage kept for reuse).
   std::vector<ActorId> actor_;
-  std::vector<std::uint32_t> local_index_;   // 1-based position among its actor's events
-  std::vector<std::uint32_t> clocks_;        // size() rows of actors_ entries
+  std::vector<std::uint32_t> local_index_;     // 1-based position among its actor's events
+  std::vector<std::int64_t> previous_;         // its actor's event before it, -1 if none
+  std::vector<std::uint32_t> clocks_;          // rows of actors_ entries
   std::vector<std::vector<std::uint32_t>> races_;
-  std::vector<Footprint> footprints_;
-  std::vector<std::uint32_t> actor_count_;   // events per actor in [0, size())
-  std::vector<std::int64_t> last_of_actor_;  // index of each actor's last event, -1 if none
-  std::unordered_map<Location, LocationHistory> history_;
-  bool history_valid_ = true;
-  std::vector<std::uint32_t> candidates_;    // scratch
+  std::vector<std::uint32_t> slots_begin_;     // event i touched slots_[slots_begin_[i] ..
+  std::vector<std::uint32_t> slots_;           //   slots_begin_[i + 1])
+  // Per actor, over the live events.
+  std::vector<std::uint32_t> actor_count_;
+  std::vector<std::int64_t> last_of_actor_;
+  // Per location.
+  std::unordered_map<Location, std::uint32_t> slot_;
+  std::vector<std::vector<Access>> stacks_;
+  std::vector<std::uint32_t> candidates_;      // scratch
 };
 
 }  // namespace wqcheck

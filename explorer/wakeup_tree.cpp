@@ -4,11 +4,14 @@ namespace wqcheck {
 
 WakeupTree::WakeupTree() { clear(); }
 
+// Nodes are kept for reuse rather than destroyed: a node's event keeps its footprint's storage,
+// and trees are emptied and refilled once per step of the search.
 void WakeupTree::clear() {
-  nodes_.resize(1);
+  if (nodes_.empty()) nodes_.resize(1);
   nodes_[0].first_child = -1;
   nodes_[0].next_sibling = -1;
   free_.clear();
+  for (std::size_t id = nodes_.size(); id-- > 1;) free_.push_back(static_cast<std::int32_t>(id));
 }
 
 std::int32_t WakeupTree::add_node(const Event& event) {
