@@ -43,6 +43,10 @@ nlohmann::json result_json(const std::string& file, const Model& model, const Re
       {"stats", stats},
   };
   if (!result.exhaustive) out["stopped_because"] = result.stopped_because;
+  if (const auto& d = result.delegation) {
+    out["parallel"] = {{"threads", d->threads},       {"delegated", d->delegated}, {"claimed", d->claimed},
+                       {"taken_back", d->taken_back}, {"revoked", d->revoked}};
+  }
   return out;
 }
 
@@ -65,6 +69,10 @@ void print_result_text(std::ostream& out, const std::string& file, const Model& 
   if (s.states) out << fmt::format(", states {}", *s.states);
   out << fmt::format("\n  {:.3f} s, {:.0f} executions/s, peak RSS {} KiB\n", s.elapsed_s, rate,
                      s.peak_rss_kb);
+  if (const auto& d = result.delegation; d && d->threads > 1) {
+    out << fmt::format("  {} threads: {} subtrees delegated ({} explored elsewhere, {} taken back, {} revoked)\n",
+                       d->threads, d->delegated, d->claimed, d->taken_back, d->revoked);
+  }
   if (!result.exhaustive) out << "  not exhaustive: " << result.stopped_because << "\n";
 }
 

@@ -41,6 +41,12 @@ struct Node {
   // Children still to explore from here that were handed to a Delegator: the wakeup tree's
   // child id (optimal) or the actor (source), and the ticket to claim the outcome with.
   std::vector<std::pair<std::int32_t, Ticket>> delegated;
+  // Optimal mode, for Dpor::lend: the last top-level wakeup child that was already there when
+  // `event` was taken (-1: none), and whether an insertion has since grown a child that was
+  // already there. A child inserted while an earlier sibling is explored may go on growing (and
+  // a lent one is then revoked): it is lent only while no child of this node has grown.
+  std::int32_t last_settled = -1;
+  bool growing = false;
 };
 
 // A reversal found in a delegated subtree whose node lies above the subtree: the search that
@@ -299,8 +305,15 @@ class Dpor {
       if (!here.wakeup.empty()) {
         actor = here.wakeup.first().actor;
         here.wakeup.take_first(next.wakeup);
+        here.last_settled = -1;
+        here.growing = false;
+        for (std::int32_t c = here.wakeup.first_child(); c >= 0; c = here.wakeup.next_sibling(c)) {
+          here.last_settled = c;
+        }
         return true;
       }
+      here.last_settled = -1;
+      here.growing = false;
       next.wakeup.clear();
       if (!first_awake_enabled(here, actor)) return false;
       return true;
@@ -341,39 +354,81 @@ class Dpor {
                         [child](const std::pair<std::int32_t, Ticket>& d) { return d.first == child; });
   }
 
-  // Hands the first child not yet explored nor delegated of the shallowest node that has one
-  // to the delegator. The path is nodes_[0..depth]; node `depth` is about to take its next
-  // child and is left alone.
+  // Hands one child not yet explored nor delegated to the delegator: at each node of the path,
+  // the first such child; of those, preferably one that will not grow before this search gets
+  // to it (a settled one, else one of a node none of whose children has grown), then the
+  // shallowest (the largest subtree, most likely). A child that does grow is revoked, which
+  // costs only what a thread that would otherwise be idle did. The path is nodes_[0..depth];
+  // node `depth` is about to take its next child, which is not lent.
   void lend(std::size_t depth) {
-    for (std::size_t d = root_; d < depth; ++d) {
-      Node& n = nodes_[d];
-      // The child's sleep set: this node's, with the child on the path and every child that
-      // will be explored before it.
-      std::vector<Event> sleep = n.sleep;
-      auto fall_asleep = [&](const Event& e) {
-        for (const Event& s : sleep) {
-          if (s.actor == e.actor) return;
-        }
-        sleep.push_back(e);
-      };
-      fall_asleep(n.event);
-      Event event;
-      if (mode_ == DporMode::kOptimal) {
-        for (std::int32_t c = n.wakeup.first_child(); c >= 0; c = n.wakeup.next_sibling(c)) {
-          event_at(n, n.wakeup.event(c).actor, event);
-          if (find_delegated(n, c) == n.delegated.end()) return delegate(d, c, std::move(sleep));
-          fall_asleep(event);
-        }
-      } else {
-        for (ActorId a : n.backtrack) {
-          if (a == n.event.actor || asleep(n, a)) continue;
-          event_at(n, a, event);
-          if (find_delegated(n, static_cast<std::int32_t>(a)) == n.delegated.end()) {
-            return delegate(d, static_cast<std::int32_t>(a), std::move(sleep));
-          }
-          fall_asleep(event);
-        }
+    std::size_t best_node = 0;
+    std::int32_t best_child = -1;
+    int best_risk = 3;
+    for (std::size_t d = root_; d <= depth && best_risk > 0; ++d) {
+      std::int32_t child = -1;
+      int risk = 0;
+      lendable(d, d == depth, child, risk);
+      if (child >= 0 && risk < best_risk) {
+        best_node = d;
+        best_child = child;
+        best_risk = risk;
       }
+    }
+    if (best_child < 0) return;
+    // The child's sleep set: its node's, with the child on the path (if the node is not about
+    // to take its next one) and every child that will be explored before it.
+    Node& n = nodes_[best_node];
+    std::vector<Event> sleep = n.sleep;
+    auto fall_asleep = [&](const Event& e) {
+      for (const Event& s : sleep) {
+        if (s.actor == e.actor) return;
+      }
+      sleep.push_back(e);
+    };
+    if (best_node < depth) fall_asleep(n.event);
+    Event event;
+    if (mode_ == DporMode::kOptimal) {
+      for (std::int32_t c = n.wakeup.first_child(); c != best_child; c = n.wakeup.next_sibling(c)) {
+        event_at(n, n.wakeup.event(c).actor, event);
+        fall_asleep(event);
+      }
+    } else {
+      for (ActorId a : n.backtrack) {
+        if (static_cast<std::int32_t>(a) == best_child) break;
+        if ((best_node < depth && a == n.event.actor) || asleep(n, a)) continue;
+        event_at(n, a, event);
+        fall_asleep(event);
+      }
+    }
+    delegate(best_node, best_child, std::move(sleep));
+  }
+
+  // The first child of node d that may be lent (-1: none) and how likely it is to grow before
+  // this search gets to it (0: settled, 1: young, 2: young at a node whose children grow). If
+  // `next` is true the node is about to take its next child: that one is not lendable.
+  void lendable(std::size_t d, bool next, std::int32_t& child, int& risk) {
+    Node& n = nodes_[d];
+    bool skip = next;
+    if (mode_ == DporMode::kOptimal) {
+      bool settled = n.last_settled >= 0 && !next;
+      for (std::int32_t c = n.wakeup.first_child(); c >= 0; c = n.wakeup.next_sibling(c)) {
+        if (!skip && find_delegated(n, c) == n.delegated.end()) {
+          child = c;
+          risk = settled ? 0 : n.growing ? 2 : 1;
+          return;
+        }
+        skip = false;
+        if (c == n.last_settled) settled = false;
+      }
+      return;
+    }
+    for (ActorId a : n.backtrack) {
+      if ((!next && a == n.event.actor) || asleep(n, a)) continue;
+      if (!skip && find_delegated(n, static_cast<std::int32_t>(a)) == n.delegated.end()) {
+        child = static_cast<std::int32_t>(a);
+        return;
+      }
+      skip = false;
     }
   }
 
@@ -432,7 +487,10 @@ class Dpor {
     SubtreeOutcome::Impl& o = outcome->impl();
     // What exploring the child would have done: it leaves the wakeup tree, its races are
     // reversed, and it falls asleep once its subtree is done.
-    if (mode_ == DporMode::kOptimal) n.wakeup.drop_first();
+    if (mode_ == DporMode::kOptimal) {
+      if (n.wakeup.first_child() == n.last_settled) n.last_settled = -1;
+      n.wakeup.drop_first();
+    }
     apply(o);
     n.event = o.event;
     add_sleep(n, n.event);
@@ -626,7 +684,10 @@ class Dpor {
     seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
     const std::int32_t changed = at.wakeup.insert(seq);
     // A delegated child whose wakeup subtree grew has to be explored again, with it.
-    if (changed >= 0) revoke(at, changed);
+    if (changed >= 0) {
+      at.growing = true;
+      revoke(at, changed);
+    }
   }
 
   // The accesses of `reordered` that `path` lacks: locations it did not touch, and writes

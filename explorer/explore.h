@@ -100,6 +100,17 @@ struct UnitOutcome {
   std::vector<std::optional<Schedule>> counterexamples;  // per property; set: violated in this unit
 };
 
+// How a parallel search shared out its tree (explorer/parallel.h): subtrees handed from a
+// running search to an idle thread, and what became of them. Depends on timing, unlike
+// everything else in a Result, so reports keep it apart.
+struct DelegationStats {
+  std::uint64_t threads = 0;
+  std::uint64_t delegated = 0;   // handed over
+  std::uint64_t claimed = 0;     // explored by another thread, outcome used
+  std::uint64_t taken_back = 0;  // not started when the delegating search reached them
+  std::uint64_t revoked = 0;     // input changed, or the delegating search stopped first
+};
+
 struct Result {
   Algorithm algorithm = Algorithm::kDpor;
   std::vector<PropertyResult> properties;  // in Model::properties() order
@@ -110,6 +121,7 @@ struct Result {
   // shard's share found (in index order; units not explored are absent).
   std::size_t unit_count = 0;
   std::vector<UnitOutcome> units;
+  std::optional<DelegationStats> delegation;  // a parallel search: how subtrees were shared
 
   // "violated" if any property is violated, else "unknown" if any is unknown, else "safe".
   std::string verdict() const;

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -60,20 +63,32 @@ struct Slot {
   std::optional<UnitOutcome> outcome;  // written once, by the thread that explored it
 };
 
-// Everything the threads share; the monitor (the calling thread) reads the counters and the
-// clock, and stops everything when a global bound is hit.
-class Driver {
+// A subtree a unit's search delegated (explorer/delegation.h).
+struct Task {
+  enum class Stage { kQueued, kRunning, kDone, kRevoked };
+  std::unique_ptr<Subtree> subtree;
+  Stage stage = Stage::kQueued;  // guarded by the driver's mutex
+  std::atomic<bool> cancel{false};
+  std::unique_ptr<SubtreeOutcome> outcome;  // once done
+};
+
+// Everything the threads share. Threads take units in index order; once none is left, a thread
+// with nothing to do makes the running searches hungry, and they delegate subtrees to it. The
+// monitor (the calling thread) reads the counters and the clock, and stops everything when a
+// global bound is hit.
+class Driver final : public Delegator {
  public:
   Driver(const Model& model, const Options& options)
       : model_(model),
         options_(options),
+        mode_(options.algorithm == Algorithm::kOptimal ? DporMode::kOptimal : DporMode::kSource),
         start_(std::chrono::steady_clock::now()),
         units_(partition(model, options.units)),
         share_(shard_share(units_.size(), options.shard)),
         slots_(share_.size()) {}
 
   Result run() {
-    const std::size_t threads = std::min<std::size_t>(std::max(1u, options_.jobs), share_.size());
+    const std::size_t threads = std::max(1u, options_.jobs);
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([this] { work(); });
     monitor(threads);
@@ -87,9 +102,73 @@ class Driver {
     // A global bound cut the search; the units it cut only know they were interrupted.
     if (!stop_reason_.empty()) mark_not_exhaustive(result, stop_reason_, true);
     result.units = std::move(outcomes);
+    result.delegation = delegation_;
+    result.delegation->threads = threads;
     result.stats.elapsed_s = elapsed();
     result.stats.peak_rss_kb = peak_rss_kb();
     return result;
+  }
+
+  // ---- Delegator ----
+
+  bool hungry() const override {
+    return idle_.load(std::memory_order_relaxed) > queued_.load(std::memory_order_relaxed);
+  }
+
+  Ticket delegate(std::unique_ptr<Subtree> subtree) override {
+    auto task = std::make_shared<Task>();
+    task->subtree = std::move(subtree);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_.load()) task->cancel.store(true);
+    const Ticket ticket = next_ticket_++;
+    tasks_.emplace(ticket, task);
+    queue_.push_back(ticket);
+    queued_.fetch_add(1);
+    ++delegation_.delegated;
+    wake_.notify_all();
+    return ticket;
+  }
+
+  std::unique_ptr<SubtreeOutcome> claim(Ticket ticket) override {
+    std::unique_lock<std::mutex> lock(mutex_);
+    std::shared_ptr<Task> task = tasks_.at(ticket);
+    if (task->stage == Task::Stage::kQueued) {  // nobody took it: the claimant explores it
+      unqueue(ticket);
+      tasks_.erase(ticket);
+      ++delegation_.taken_back;
+      return nullptr;
+    }
+    // Under way: help with other delegated subtrees meanwhile (the newest first: most likely
+    // this one's), or wait, making the running searches hungry.
+    while (task->stage == Task::Stage::kRunning) {
+      if (!queue_.empty()) {
+        const Ticket other = queue_.back();
+        queue_.pop_back();
+        run_task(lock, other);
+        continue;
+      }
+      idle_.fetch_add(1);
+      wake_.wait(lock);
+      idle_.fetch_sub(1);
+    }
+    std::unique_ptr<SubtreeOutcome> outcome = std::move(task->outcome);
+    tasks_.erase(ticket);
+    ++delegation_.claimed;
+    return outcome;
+  }
+
+  void revoke(Ticket ticket) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = tasks_.find(ticket);
+    if (it == tasks_.end()) return;
+    Task& task = *it->second;
+    if (task.stage == Task::Stage::kQueued) unqueue(ticket);
+    if (task.stage == Task::Stage::kRunning) {
+      task.cancel.store(true);
+      task.stage = Task::Stage::kRevoked;  // its thread drops the outcome
+    }
+    tasks_.erase(it);
+    ++delegation_.revoked;
   }
 
  private:
@@ -97,28 +176,80 @@ class Driver {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   }
 
+  // What every search of this run is told: the monitor enforces the global bounds.
+  Options search_options(const std::atomic<bool>* cancel) {
+    Options o = options_;
+    o.progress = false;
+    o.interrupt = cancel;
+    o.live = &live_;
+    o.bounds.max_executions = 0;
+    o.bounds.max_seconds = 0;
+    return o;
+  }
+
   void work() {
-    const DporMode mode = options_.algorithm == Algorithm::kOptimal ? DporMode::kOptimal : DporMode::kSource;
+    std::unique_lock<std::mutex> lock(mutex_);
     while (!stopping_.load()) {
-      const std::size_t k = next_.fetch_add(1);
-      if (k >= share_.size()) break;
-      const std::size_t unit = share_[k];
-      if (unit > first_violation_.load()) continue;  // would not count: not explored
-      Options o = options_;
-      o.progress = false;
-      o.interrupt = &slots_[k].cancel;
-      o.live = &live_;
-      o.bounds.max_executions = 0;  // global: the monitor enforces it
-      o.bounds.max_seconds = 0;     // likewise
-      Search search(model_, o);
-      explore_dpor(search, mode, &units_[unit]);
-      UnitOutcome outcome = outcome_of(unit, search.finish());
-      if (!options_.keep_going && found_violation(outcome)) note_violation(unit);
-      slots_[k].outcome = std::move(outcome);
+      if (!queue_.empty()) {
+        const Ticket ticket = queue_.front();
+        queue_.pop_front();
+        run_task(lock, ticket);
+        continue;
+      }
+      if (next_unit_ < share_.size()) {
+        const std::size_t k = next_unit_++;
+        ++units_running_;
+        lock.unlock();
+        run_unit(k);
+        lock.lock();
+        --units_running_;
+        wake_.notify_all();
+        continue;
+      }
+      if (units_running_ == 0) break;  // every unit is done, so is every subtree of one
+      idle_.fetch_add(1);
+      wake_.wait(lock);
+      idle_.fetch_sub(1);
     }
-    std::lock_guard<std::mutex> lock(mutex_);
     ++finished_threads_;
     done_.notify_one();
+    wake_.notify_all();
+  }
+
+  void run_unit(std::size_t k) {
+    const std::size_t unit = share_[k];
+    if (unit > first_violation_.load()) return;  // would not count: not explored
+    Options o = search_options(&slots_[k].cancel);
+    Search search(model_, o);
+    explore_dpor(search, mode_, &units_[unit], this);
+    UnitOutcome outcome = outcome_of(unit, search.finish());
+    if (!options_.keep_going && found_violation(outcome)) note_violation(unit);
+    slots_[k].outcome = std::move(outcome);
+  }
+
+  // Explores a queued subtree; called and returns with the lock held.
+  void run_task(std::unique_lock<std::mutex>& lock, Ticket ticket) {
+    std::shared_ptr<Task> task = tasks_.at(ticket);
+    task->stage = Task::Stage::kRunning;
+    queued_.fetch_sub(1);
+    lock.unlock();
+    Options o = search_options(&task->cancel);
+    Search search(model_, o);
+    std::unique_ptr<SubtreeOutcome> outcome = explore_subtree(search, *task->subtree, this);
+    task->subtree.reset();
+    lock.lock();
+    if (task->stage == Task::Stage::kRunning) {
+      task->outcome = std::move(outcome);
+      task->stage = Task::Stage::kDone;
+    }
+    wake_.notify_all();
+  }
+
+  void unqueue(Ticket ticket) {
+    auto it = std::find(queue_.begin(), queue_.end(), ticket);
+    if (it == queue_.end()) return;
+    queue_.erase(it);
+    queued_.fetch_sub(1);
   }
 
   // Units after the first violating one do not count: stop those that run, skip the rest.
@@ -135,13 +266,20 @@ class Driver {
     if (stop_reason_.empty()) stop_reason_ = std::move(why);
     stopping_.store(true);
     for (Slot& slot : slots_) slot.cancel.store(true);
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto& [ticket, task] : tasks_) task->cancel.store(true);
+    wake_.notify_all();
   }
 
   void monitor(std::size_t threads) {
     Progress progress(options_.progress);
     const Bounds& b = options_.bounds;
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (finished_threads_ < threads) {
+    std::unique_lock<std::mutex> lock(done_mutex_);
+    while (true) {
+      {
+        std::lock_guard<std::mutex> state(mutex_);
+        if (finished_threads_ == threads) break;
+      }
       done_.wait_for(lock, std::chrono::milliseconds(50));
       if (!stop_reason_.empty()) continue;
       if (options_.interrupt != nullptr && options_.interrupt->load()) stop_all("interrupted");
@@ -163,18 +301,31 @@ class Driver {
 
   const Model& model_;
   const Options& options_;
+  const DporMode mode_;
   const std::chrono::steady_clock::time_point start_;
   const std::vector<WorkUnit> units_;
   const std::vector<std::size_t> share_;
   std::vector<Slot> slots_;
-  std::atomic<std::size_t> next_{0};
   std::atomic<std::size_t> first_violation_{kNoUnit};
   std::atomic<bool> stopping_{false};
   LiveCounters live_;
   std::string stop_reason_;  // set by the monitor only
-  std::mutex mutex_;
+
+  std::mutex mutex_;  // guards what follows
+  std::condition_variable wake_;  // a subtree was queued or finished, a unit ended, or stop
+  std::size_t next_unit_ = 0;
+  std::size_t units_running_ = 0;
+  std::size_t finished_threads_ = 0;
+  std::unordered_map<Ticket, std::shared_ptr<Task>> tasks_;
+  std::deque<Ticket> queue_;
+  Ticket next_ticket_ = 1;
+  DelegationStats delegation_;
+  // Read without the lock by hungry().
+  std::atomic<std::size_t> idle_{0};
+  std::atomic<std::size_t> queued_{0};
+
+  std::mutex done_mutex_;
   std::condition_variable done_;
-  std::size_t finished_threads_ = 0;  // guarded by mutex_
 };
 
 }  // namespace

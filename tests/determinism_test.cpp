@@ -46,6 +46,7 @@ std::string run_check(const std::string& algorithm, const std::string& file, con
     CHECK_TRUE(j["stats"].contains("elapsed_s"));
     j["stats"].erase("elapsed_s");
     j["stats"].erase("peak_rss_kb");
+    j.erase("parallel");  // how subtrees were shared between threads: timing, not result
     result += j.dump() + "\n";
   }
   return result;

@@ -13,7 +13,8 @@ fail() { echo "shard_merge: $*" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
 cd "$src" || fail "no $src"
 
-# The fields that must agree: everything but time, memory and the shard count.
+# The fields that must agree: everything but time, memory, the shard count, and how threads
+# shared the work.
 normalise() {
   python3 -c '
 import json, sys
@@ -22,6 +23,7 @@ for line in sys.stdin:
     for k in ("elapsed_s", "peak_rss_kb"):
         d["stats"].pop(k, None)
     d.pop("shards", None)
+    d.pop("parallel", None)
     print(json.dumps(d, sort_keys=True))'
 }
 
