@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "explorer/happens_before.h"
-#include "explorer/wakeup_tree.h"
+#include "explorer/wakeup_forest.h"
 
 namespace wqcheck {
 
@@ -31,7 +31,7 @@ struct Node {
   // explored by this search (see reverse()).
   std::size_t inherited = 0;
   std::vector<ActorId> backtrack;  // source mode: actors to explore from here
-  WakeupTree wakeup;               // optimal mode: sequences still to explore from here
+  WakeupForest::Tree wakeup = -1;  // optimal mode: sequences still to explore from here
   // Actors that made a blocked attempt earlier on the path: like a thread whose `await` read a
   // value that does not let it pass, they take no further step in this execution.
   std::vector<char> stuck;
@@ -75,6 +75,7 @@ struct Subtree::Impl {
   std::size_t at = 0;
   std::size_t frozen = 0;
   std::vector<Node> nodes;  // 0..at
+  WakeupForest forest;      // their wakeup trees: empty but for the child's at node `at`
   HappensBefore hb;         // the events of nodes 0..at-1
   Schedule schedule;
 };
@@ -120,6 +121,7 @@ class Dpor {
     nodes_.emplace_back();
     nodes_[0].state = model_.initial();
     nodes_[0].stuck.assign(model_.actor_count(), 0);
+    nodes_[0].wakeup = forest_.make_tree();
     if (unit != nullptr) enter(*unit);
     root_ = frozen_;
     if (search_.conclude(*nodes_[frozen_].state, schedule_) != Ending::kContinue) return;
@@ -287,6 +289,7 @@ class Dpor {
     while (nodes_.size() <= d) {
       nodes_.emplace_back();
       nodes_.back().state = nodes_[0].state->clone();
+      nodes_.back().wakeup = forest_.make_tree();
     }
   }
 
@@ -302,19 +305,19 @@ class Dpor {
   bool choose(Node& here, Node& next, ActorId& actor) {
     next.backtrack.clear();
     if (mode_ == DporMode::kOptimal) {
-      if (!here.wakeup.empty()) {
-        actor = here.wakeup.first().actor;
-        here.wakeup.take_first(next.wakeup);
+      forest_.clear(next.wakeup);
+      if (!forest_.empty(here.wakeup)) {
+        actor = forest_.event(forest_.first_child(here.wakeup)).actor;
+        forest_.take_first(here.wakeup, next.wakeup);
         here.last_settled = -1;
         here.growing = false;
-        for (std::int32_t c = here.wakeup.first_child(); c >= 0; c = here.wakeup.next_sibling(c)) {
+        for (std::int32_t c = forest_.first_child(here.wakeup); c >= 0; c = forest_.next_sibling(c)) {
           here.last_settled = c;
         }
         return true;
       }
       here.last_settled = -1;
       here.growing = false;
-      next.wakeup.clear();
       if (!first_awake_enabled(here, actor)) return false;
       return true;
     }
@@ -388,8 +391,8 @@ class Dpor {
     if (best_node < depth) fall_asleep(n.event);
     Event event;
     if (mode_ == DporMode::kOptimal) {
-      for (std::int32_t c = n.wakeup.first_child(); c != best_child; c = n.wakeup.next_sibling(c)) {
-        event_at(n, n.wakeup.event(c).actor, event);
+      for (std::int32_t c = forest_.first_child(n.wakeup); c != best_child; c = forest_.next_sibling(c)) {
+        event_at(n, forest_.event(c).actor, event);
         fall_asleep(event);
       }
     } else {
@@ -411,7 +414,7 @@ class Dpor {
     bool skip = next;
     if (mode_ == DporMode::kOptimal) {
       bool settled = n.last_settled >= 0 && !next;
-      for (std::int32_t c = n.wakeup.first_child(); c >= 0; c = n.wakeup.next_sibling(c)) {
+      for (std::int32_t c = forest_.first_child(n.wakeup); c >= 0; c = forest_.next_sibling(c)) {
         if (!skip && find_delegated(n, c) == n.delegated.end()) {
           child = c;
           risk = settled ? 0 : n.growing ? 2 : 1;
@@ -447,12 +450,13 @@ class Dpor {
       to.inherited = from.inherited;
       to.stuck = from.stuck;
       to.grown = from.grown;
+      to.wakeup = sub->forest.make_tree();
     }
     Node& at = sub->nodes[d];
     at.sleep = std::move(sleep);
     at.grown.clear();
     if (mode_ == DporMode::kOptimal) {
-      nodes_[d].wakeup.copy_child(child, at.wakeup);
+      forest_.copy_child(child, sub->forest, at.wakeup);
     } else {
       at.backtrack.assign(1, static_cast<ActorId>(child));
     }
@@ -469,7 +473,7 @@ class Dpor {
     Node& n = nodes_[d];
     std::int32_t child = -1;
     if (mode_ == DporMode::kOptimal) {
-      child = n.wakeup.first_child();
+      child = forest_.first_child(n.wakeup);
     } else {
       for (ActorId a : n.backtrack) {
         if (!asleep(n, a)) {
@@ -488,8 +492,8 @@ class Dpor {
     // What exploring the child would have done: it leaves the wakeup tree, its races are
     // reversed, and it falls asleep once its subtree is done.
     if (mode_ == DporMode::kOptimal) {
-      if (n.wakeup.first_child() == n.last_settled) n.last_settled = -1;
-      n.wakeup.drop_first();
+      if (forest_.first_child(n.wakeup) == n.last_settled) n.last_settled = -1;
+      forest_.drop_first(n.wakeup);
     }
     apply(o);
     n.event = o.event;
@@ -598,7 +602,7 @@ class Dpor {
   }
 
   bool has_pending(const Node& n) const {
-    if (mode_ == DporMode::kOptimal) return !n.wakeup.empty();
+    if (mode_ == DporMode::kOptimal) return !forest_.empty(n.wakeup);
     for (ActorId a : n.backtrack) {
       if (!asleep(n, a)) return true;
     }
@@ -682,7 +686,7 @@ class Dpor {
     WakeupSequence seq;
     for (std::size_t x = 0; x < v_size(); ++x) seq.events.push_back(&v_event(x));
     seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
-    const std::int32_t changed = at.wakeup.insert(seq);
+    const std::int32_t changed = forest_.insert(at.wakeup, seq);
     // A delegated child whose wakeup subtree grew has to be explored again, with it.
     if (changed >= 0) {
       at.growing = true;
@@ -931,6 +935,7 @@ class Dpor {
   Delegator* const delegator_;
   HappensBefore hb_;
   std::vector<Node> nodes_;
+  WakeupForest forest_;  // the nodes' wakeup trees
   std::vector<Event> pending_;      // events that could have come after the current execution
   std::unique_ptr<State> scratch_;  // for replaying a reversed sequence
   Event last_;                      // the last event of the sequence being reversed
@@ -958,6 +963,7 @@ class Dpor {
 
 std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
   nodes_ = std::move(subtree.nodes);
+  forest_ = std::move(subtree.forest);
   hb_ = std::move(subtree.hb);
   schedule_ = std::move(subtree.schedule);
   frozen_ = subtree.frozen;
