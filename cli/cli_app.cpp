@@ -22,9 +22,10 @@ namespace {
 void add_parallel_options(CLI::App& command, unsigned& jobs, std::size_t& units) {
   command.add_option("-j,--jobs", jobs, "Threads for dpor and optimal (default: all cores)")
       ->check(CLI::Range(1u, 4096u));
-  command.add_option("--units", units, "Split a dpor/optimal search into at least this many work units (1: unsplit)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}))
-      ->capture_default_str();
+  command.add_option("--units", units,
+                     "Split a dpor/optimal search into at least this many independent work units "
+                     "(default: 1, the whole tree, shared by the threads; 64 with --shard)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
 }
 
 }  // namespace

@@ -19,10 +19,10 @@ unsigned all_cores() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard) {
+void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard, bool sharded) {
   if (options.algorithm != Algorithm::kDpor && options.algorithm != Algorithm::kOptimal) return;
   options.jobs = jobs == 0 ? all_cores() : jobs;
-  options.units = units;
+  options.units = units != 0 ? units : sharded ? kShardUnits : 1;
   options.shard = shard;
 }
 

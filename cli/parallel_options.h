@@ -12,9 +12,14 @@ namespace wqcheck {
 // The default for --jobs: every core this process may run on (at least 1).
 unsigned all_cores();
 
+// How many work units a sharded search is split into unless --units says otherwise: enough for
+// shards of similar size on a few dozen machines.
+inline constexpr std::size_t kShardUnits = 64;
+
 // Sets options.jobs, units and shard for dpor and optimal; the other algorithms run on one
-// thread and ignore them. `jobs` 0 means all cores.
-void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard);
+// thread and ignore them. `jobs` 0 means all cores; `units` 0 means the default: one unit (the
+// whole tree, which the threads share by delegation), or kShardUnits if `sharded`.
+void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard, bool sharded);
 
 // Parses "I/N" (0 <= I < N); nullopt with `error` saying what was expected otherwise.
 std::optional<Shard> parse_shard(const std::string& text, std::string& error);

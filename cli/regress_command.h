@@ -16,7 +16,7 @@ struct RegressArgs {
   double time_limit = 0;  // per file; 0 = the file's own bounds
   std::string junit;      // if set, JUnit XML is written there (one case per file x property)
   unsigned jobs = 0;      // dpor/optimal threads per file; 0: all cores
-  std::size_t units = 64; // dpor/optimal: split each search into at least this many units
+  std::size_t units = 0;  // dpor/optimal: split each search into at least this many units (0: 1)
 };
 
 int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err);

@@ -57,12 +57,14 @@ struct Options {
   bool progress = false;         // print a progress line on stderr
   // Set from another thread (e.g. a SIGINT handler) to stop cleanly with verdict "unknown".
   const std::atomic<bool>* interrupt = nullptr;
-  // dpor and optimal only. 0: the plain sequential search. Otherwise the search is split into at
-  // least `units` work units (explorer/partition.h; units <= 1 means one unit, the whole tree),
-  // and `jobs` threads explore this shard's share of them (explorer/parallel.h). Counts,
-  // verdicts and counterexamples depend on `units` but never on `jobs` or on how it is sharded.
+  // dpor and optimal only. 0: the plain sequential search on the calling thread. Otherwise
+  // `jobs` threads explore it (explorer/parallel.h): they share out subtrees by delegation
+  // (explorer/delegation.h), which changes nothing in the result, and, if `units` > 1, the tree is
+  // first split into at least that many independent work units (explorer/partition.h), of which
+  // `shard` says which share to explore. Counts, verdicts and counterexamples depend on `units`
+  // (with 1 they are the sequential search's) but never on `jobs` or on how it is sharded.
   unsigned jobs = 0;
-  std::size_t units = 64;
+  std::size_t units = 1;
   Shard shard;
   LiveCounters* live = nullptr;  // if set, the search's counts are added to it as it goes
 };

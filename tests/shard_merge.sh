@@ -30,7 +30,9 @@ for line in sys.stdin:
 for file in programs/indexer-13.json programs/opt_lock-2.json scenarios/prepatch-seed-manager.json \
             scenarios/claim-mainline-minimal.json; do
   for mode in "" "--keep-going"; do
-    whole=$("$wqcheck" check "$file" --algorithm optimal $mode --json | normalise)
+    # Shards split the search into work units (64 unless --units says otherwise); the whole
+    # search split the same way must give the same counts.
+    whole=$("$wqcheck" check "$file" --algorithm optimal --units 64 $mode --json | normalise)
     [ -n "$whole" ] || fail "no result for $file"
     for n in 1 2 3 7; do
       merged=$(WQCHECK=$wqcheck SHARD_DIR="$out/run" tools/run-shards "$n" "$file" --algorithm optimal $mode --json |
