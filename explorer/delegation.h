@@ -38,6 +38,9 @@ class Delegator {
   virtual std::unique_ptr<SubtreeOutcome> claim(Ticket ticket) = 0;
   // The subtree's input changed, or the caller stops: its outcome will never be claimed.
   virtual void revoke(Ticket ticket) = 0;
+  // A subtree explored before, whose storage the caller may reuse for the next one it delegates
+  // (explore_subtree leaves it there), or null.
+  virtual std::unique_ptr<Subtree> spare() { return nullptr; }
 };
 
 }  // namespace wqcheck

@@ -436,34 +436,45 @@ class Dpor {
   }
 
   void delegate(std::size_t d, std::int32_t child, std::vector<Event> sleep) {
-    auto sub = std::make_unique<Subtree::Impl>();
-    sub->mode = mode_;
-    sub->at = d;
-    sub->frozen = frozen_;
-    sub->nodes.resize(d + 1);
-    for (std::size_t k = 0; k <= d; ++k) {
+    // The storage of a subtree explored before is reused (states, wakeup tree nodes), if the
+    // delegator has one to spare.
+    std::unique_ptr<Subtree> subtree = delegator_->spare();
+    if (!subtree) subtree = std::make_unique<Subtree>(std::make_unique<Subtree::Impl>());
+    Subtree::Impl& sub = subtree->impl();
+    sub.mode = mode_;
+    sub.at = d;
+    sub.frozen = frozen_;
+    sub.forest.reset();
+    if (sub.nodes.size() < d + 1) sub.nodes.resize(d + 1);
+    for (std::size_t k = 0; k < sub.nodes.size(); ++k) {
+      Node& to = sub.nodes[k];
+      to.wakeup = sub.forest.make_tree();
+      to.delegated.clear();
+      if (k > d) continue;
       const Node& from = nodes_[k];
-      Node& to = sub->nodes[k];
-      to.state = from.state->clone();
+      if (to.state) {
+        to.state->assign(*from.state);
+      } else {
+        to.state = from.state->clone();
+      }
       to.event = from.event;
       to.sleep = from.sleep;
       to.inherited = from.inherited;
       to.stuck = from.stuck;
       to.grown = from.grown;
-      to.wakeup = sub->forest.make_tree();
     }
-    Node& at = sub->nodes[d];
+    Node& at = sub.nodes[d];
     at.sleep = std::move(sleep);
     at.grown.clear();
     if (mode_ == DporMode::kOptimal) {
-      forest_.copy_child(child, sub->forest, at.wakeup);
+      forest_.copy_child(child, sub.forest, at.wakeup);
     } else {
       at.backtrack.assign(1, static_cast<ActorId>(child));
     }
-    sub->hb = hb_;
-    sub->hb.truncate(d);
-    sub->schedule.assign(schedule_.begin(), schedule_.begin() + static_cast<std::ptrdiff_t>(d));
-    const Ticket ticket = delegator_->delegate(std::make_unique<Subtree>(std::move(sub)));
+    sub.hb = hb_;
+    sub.hb.truncate(d);
+    sub.schedule.assign(schedule_.begin(), schedule_.begin() + static_cast<std::ptrdiff_t>(d));
+    const Ticket ticket = delegator_->delegate(std::move(subtree));
     nodes_[d].delegated.emplace_back(child, ticket);
   }
 
@@ -974,6 +985,11 @@ std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
   outcome->event = nodes_[subtree.at].event;
   outcome->offers = std::move(offers_log_);
   outcome->backtracks = std::move(backtracks_log_);
+  // The storage goes back to the subtree, for the delegator to reuse.
+  subtree.nodes = std::move(nodes_);
+  subtree.forest = std::move(forest_);
+  subtree.hb = std::move(hb_);
+  subtree.schedule = std::move(schedule_);
   return std::make_unique<SubtreeOutcome>(std::move(outcome));
 }
 

@@ -57,7 +57,8 @@ class SubtreeOutcome {
 };
 
 // Explores `subtree` with a fresh `search` (same model and options as the delegating one),
-// which may itself delegate parts of it. Consumes the subtree's snapshot.
+// which may itself delegate parts of it. Consumes the subtree's snapshot, leaving in it only
+// storage to reuse (Delegator::spare).
 std::unique_ptr<SubtreeOutcome> explore_subtree(Search& search, Subtree& subtree, Delegator* delegator);
 
 }  // namespace wqcheck

@@ -134,6 +134,7 @@ class Driver final : public Delegator {
     std::shared_ptr<Task> task = tasks_.at(ticket);
     if (task->stage == Task::Stage::kQueued) {  // nobody took it: the claimant explores it
       unqueue(ticket);
+      keep_spare(std::move(task->subtree));
       tasks_.erase(ticket);
       ++delegation_.taken_back;
       return nullptr;
@@ -162,7 +163,10 @@ class Driver final : public Delegator {
     auto it = tasks_.find(ticket);
     if (it == tasks_.end()) return;
     Task& task = *it->second;
-    if (task.stage == Task::Stage::kQueued) unqueue(ticket);
+    if (task.stage == Task::Stage::kQueued) {
+      unqueue(ticket);
+      keep_spare(std::move(task.subtree));
+    }
     if (task.stage == Task::Stage::kRunning) {
       task.cancel.store(true);
       task.stage = Task::Stage::kRevoked;  // its thread drops the outcome
@@ -236,13 +240,27 @@ class Driver final : public Delegator {
     Options o = search_options(&task->cancel);
     Search search(model_, o);
     std::unique_ptr<SubtreeOutcome> outcome = explore_subtree(search, *task->subtree, this);
-    task->subtree.reset();
     lock.lock();
+    keep_spare(std::move(task->subtree));
     if (task->stage == Task::Stage::kRunning) {
       task->outcome = std::move(outcome);
       task->stage = Task::Stage::kDone;
     }
     wake_.notify_all();
+  }
+
+  std::unique_ptr<Subtree> spare() override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spares_.empty()) return nullptr;
+    std::unique_ptr<Subtree> s = std::move(spares_.back());
+    spares_.pop_back();
+    return s;
+  }
+
+  // Keeps a used subtree's storage for the next delegation (a few, not all: each may hold a
+  // large wakeup tree's worth of nodes). Called with the lock held.
+  void keep_spare(std::unique_ptr<Subtree> subtree) {
+    if (subtree && spares_.size() < 2 * std::max(1u, options_.jobs)) spares_.push_back(std::move(subtree));
   }
 
   void unqueue(Ticket ticket) {
@@ -318,6 +336,7 @@ class Driver final : public Delegator {
   std::size_t finished_threads_ = 0;
   std::unordered_map<Ticket, std::shared_ptr<Task>> tasks_;
   std::deque<Ticket> queue_;
+  std::vector<std::unique_ptr<Subtree>> spares_;
   Ticket next_ticket_ = 1;
   DelegationStats delegation_;
   // Read without the lock by hungry().

@@ -4,6 +4,11 @@ namespace wqcheck {
 
 WakeupForest::Tree WakeupForest::make_tree() { return add_node(Event{}); }
 
+void WakeupForest::reset() {
+  free_.clear();
+  for (std::size_t id = nodes_.size(); id-- > 0;) free_.push_back(static_cast<std::int32_t>(id));
+}
+
 std::int32_t WakeupForest::add_node(const Event& event) {
   std::int32_t id;
   if (!free_.empty()) {
@@ -14,7 +19,7 @@ std::int32_t WakeupForest::add_node(const Event& event) {
     nodes_.emplace_back();
   }
   Node& n = node(id);
-  n.event = event;
+  n.event = event;  // keeps the footprint's storage
   n.first_child = -1;
   n.next_sibling = -1;
   return id;

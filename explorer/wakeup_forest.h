@@ -31,6 +31,8 @@ class WakeupForest {
 
   // A new, empty tree.
   Tree make_tree();
+  // Forgets every tree; the nodes' storage is kept for the trees made next.
+  void reset();
   // Returns every node of `tree` below its root to the pool.
   void clear(Tree tree);
   bool empty(Tree tree) const { return node(tree).first_child < 0; }

@@ -2,7 +2,8 @@
 // subtrees to a Delegator must compute exactly what it computes alone (every count, verdict and
 // counterexample), whether the delegated subtrees are explored at once (from a snapshot that
 // later insertions may make stale, which the search must notice and revoke), only when claimed,
-// never, or in a seeded mixture of the three, and however deep delegation nests.
+// never, or in a seeded mixture of the three, however deep delegation nests, and with the
+// storage of explored subtrees reused for the next ones.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -51,7 +52,7 @@ class SerialDelegator : public wqcheck::Delegator {
     Entry& entry = entries_[ticket];
     entry.policy = policy;
     if (policy == Policy::kEager) {
-      entry.outcome = explore(*subtree);
+      entry.outcome = explore(std::move(subtree));
     } else {
       entry.subtree = std::move(subtree);
     }
@@ -65,7 +66,7 @@ class SerialDelegator : public wqcheck::Delegator {
     entries_.erase(it);
     ++claimed;
     if (entry.policy == Policy::kRefuse) return nullptr;
-    if (entry.policy == Policy::kLazy) return explore(*entry.subtree);
+    if (entry.policy == Policy::kLazy) return explore(std::move(entry.subtree));
     return std::move(entry.outcome);
   }
 
@@ -74,6 +75,14 @@ class SerialDelegator : public wqcheck::Delegator {
     CHECK_TEXT(it != entries_.end(), "revoked an unknown or spent ticket");
     entries_.erase(it);
     ++revoked;
+  }
+
+  // Storage of explored subtrees goes back into circulation, so that delegate() reuses it.
+  std::unique_ptr<wqcheck::Subtree> spare() override {
+    if (spares_.empty()) return nullptr;
+    std::unique_ptr<wqcheck::Subtree> s = std::move(spares_.back());
+    spares_.pop_back();
+    return s;
   }
 
   bool all_settled() const { return entries_.empty(); }
@@ -87,9 +96,11 @@ class SerialDelegator : public wqcheck::Delegator {
     std::unique_ptr<wqcheck::SubtreeOutcome> outcome;
   };
 
-  std::unique_ptr<wqcheck::SubtreeOutcome> explore(wqcheck::Subtree& subtree) {
+  std::unique_ptr<wqcheck::SubtreeOutcome> explore(std::unique_ptr<wqcheck::Subtree> subtree) {
     wqcheck::Search search(model_, options_);
-    return wqcheck::explore_subtree(search, subtree, this);  // nested delegation
+    auto outcome = wqcheck::explore_subtree(search, *subtree, this);  // nested delegation
+    spares_.push_back(std::move(subtree));
+    return outcome;
   }
 
   const wqcheck::Model& model_;
@@ -99,6 +110,7 @@ class SerialDelegator : public wqcheck::Delegator {
   mutable std::mt19937_64 random_;
   Ticket next_ = 1;
   std::map<Ticket, Entry> entries_;
+  std::vector<std::unique_ptr<wqcheck::Subtree>> spares_;
 };
 
 Result alone(const wqcheck::Model& model, const Options& options, DporMode mode) {
