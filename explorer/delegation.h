@@ -37,6 +37,8 @@ class Delegator {
   // explores it itself). The ticket is spent either way.
   virtual std::unique_ptr<SubtreeOutcome> claim(Ticket ticket) = 0;
   // The subtree's input changed, or the caller stops: its outcome will never be claimed.
+  // Returns once the subtree's exploration no longer reads the caller's data
+  // (Subtree::input_released), so that the caller may change it.
   virtual void revoke(Ticket ticket) = 0;
   // A subtree explored before, whose storage the caller may reuse for the next one it delegates
   // (explore_subtree leaves it there), or null.

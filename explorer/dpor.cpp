@@ -1,6 +1,7 @@
 #include "explorer/dpor.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <tuple>
@@ -70,14 +71,22 @@ struct LoggedBacktrack {  // source: add `first` unless one of the initials is a
 
 // The path of the delegating search down to the subtree's node `at` (states, events, sleep sets,
 // grown races, happens-before, schedule), with that node prepared to explore its one child.
+//
+// The child's wakeup subtree (optimal mode) is not copied by the delegating search: the search
+// that explores the subtree copies it out of the delegating search's forest when it starts, and
+// then sets `released`. Until then the delegating search leaves that subtree alone: it revokes
+// the delegation before it would grow it, and revoking waits for `released`.
 struct Subtree::Impl {
   DporMode mode = DporMode::kSource;
   std::size_t at = 0;
   std::size_t frozen = 0;
   std::vector<Node> nodes;  // 0..at
-  WakeupForest forest;      // their wakeup trees: empty but for the child's at node `at`
+  WakeupForest forest;      // their wakeup trees, empty (the child's is copied in at the start)
   HappensBefore hb;         // the events of nodes 0..at-1
   Schedule schedule;
+  const WakeupForest* source = nullptr;  // where the child's wakeup subtree is, until copied
+  std::int32_t source_child = -1;
+  std::shared_ptr<std::atomic<bool>> released = std::make_shared<std::atomic<bool>>(false);
 };
 
 struct SubtreeOutcome::Impl {
@@ -90,6 +99,7 @@ struct SubtreeOutcome::Impl {
 Subtree::Subtree(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Subtree::~Subtree() = default;
 std::size_t Subtree::depth() const { return impl_->at; }
+std::shared_ptr<const std::atomic<bool>> Subtree::input_released() const { return impl_->released; }
 
 SubtreeOutcome::SubtreeOutcome(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SubtreeOutcome::~SubtreeOutcome() = default;
@@ -466,9 +476,12 @@ class Dpor {
     Node& at = sub.nodes[d];
     at.sleep = std::move(sleep);
     at.grown.clear();
+    sub.released = std::make_shared<std::atomic<bool>>(mode_ == DporMode::kSource);
     if (mode_ == DporMode::kOptimal) {
-      forest_.copy_child(child, sub.forest, at.wakeup);
+      sub.source = &forest_;
+      sub.source_child = child;
     } else {
+      sub.source = nullptr;
       at.backtrack.assign(1, static_cast<ActorId>(child));
     }
     sub.hb = hb_;
@@ -687,7 +700,8 @@ class Dpor {
   // (log_offer); the sleep check is not, since that node's sleep set stays as it is until then.
   void offer(std::size_t i) {
     Node& at = nodes_[i];
-    for (std::size_t x = 0; x < at.sleep.size(); ++x) {
+    // A logged sequence has been checked against this sleep set by the subtree that found it.
+    for (std::size_t x = 0; x < at.sleep.size() && logged_ == nullptr; ++x) {
       if (x < at.inherited ? initial(at.sleep[x].actor) : weak_initial(at.sleep[x])) return;
     }
     if (i < root_) {
@@ -697,12 +711,9 @@ class Dpor {
     WakeupSequence seq;
     for (std::size_t x = 0; x < v_size(); ++x) seq.events.push_back(&v_event(x));
     seq.before = [this](std::size_t a, std::size_t b) { return before(a, b); };
-    const std::int32_t changed = forest_.insert(at.wakeup, seq);
-    // A delegated child whose wakeup subtree grew has to be explored again, with it.
-    if (changed >= 0) {
-      at.growing = true;
-      revoke(at, changed);
-    }
+    // A delegated child whose wakeup subtree is to grow has to be explored again, with it.
+    const std::int32_t changed = forest_.insert(at.wakeup, seq, [&](std::int32_t child) { revoke(at, child); });
+    if (changed >= 0) at.growing = true;
   }
 
   // The accesses of `reordered` that `path` lacks: locations it did not touch, and writes
@@ -979,6 +990,12 @@ std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
   schedule_ = std::move(subtree.schedule);
   frozen_ = subtree.frozen;
   root_ = subtree.at + 1;
+  if (subtree.source != nullptr) {
+    subtree.source->copy_child(subtree.source_child, forest_, nodes_[subtree.at].wakeup);
+    subtree.source = nullptr;
+  }
+  subtree.released->store(true, std::memory_order_release);
+  subtree.released->notify_all();
   explore_from(subtree.at);
   auto outcome = std::make_unique<SubtreeOutcome::Impl>();
   outcome->tally = search_.tally();

@@ -10,6 +10,7 @@
 // "await = assume" reading of blocking), so that blocking needs no special case.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 
@@ -39,6 +40,9 @@ class Subtree {
   Impl& impl() { return *impl_; }
   // The depth of the node whose child it is.
   std::size_t depth() const;
+  // Becomes true once the exploration of this subtree no longer reads the delegating search's
+  // data (which it does at its very start); a revoked delegation waits for it.
+  std::shared_ptr<const std::atomic<bool>> input_released() const;
 
  private:
   std::unique_ptr<Impl> impl_;

@@ -67,6 +67,7 @@ struct Slot {
 struct Task {
   enum class Stage { kQueued, kRunning, kDone, kRevoked };
   std::unique_ptr<Subtree> subtree;
+  std::shared_ptr<const std::atomic<bool>> input_released;  // the subtree's
   Stage stage = Stage::kQueued;  // guarded by the driver's mutex
   std::atomic<bool> cancel{false};
   std::unique_ptr<SubtreeOutcome> outcome;  // once done
@@ -117,6 +118,7 @@ class Driver final : public Delegator {
 
   Ticket delegate(std::unique_ptr<Subtree> subtree) override {
     auto task = std::make_shared<Task>();
+    task->input_released = subtree->input_released();
     task->subtree = std::move(subtree);
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_.load()) task->cancel.store(true);
@@ -159,20 +161,26 @@ class Driver final : public Delegator {
   }
 
   void revoke(Ticket ticket) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto it = tasks_.find(ticket);
-    if (it == tasks_.end()) return;
-    Task& task = *it->second;
-    if (task.stage == Task::Stage::kQueued) {
-      unqueue(ticket);
-      keep_spare(std::move(task.subtree));
+    std::shared_ptr<const std::atomic<bool>> released;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = tasks_.find(ticket);
+      if (it == tasks_.end()) return;
+      Task& task = *it->second;
+      if (task.stage == Task::Stage::kQueued) {
+        unqueue(ticket);
+        keep_spare(std::move(task.subtree));
+      }
+      if (task.stage == Task::Stage::kRunning) {
+        task.cancel.store(true);
+        task.stage = Task::Stage::kRevoked;  // its thread drops the outcome
+        released = task.input_released;
+      }
+      tasks_.erase(it);
+      ++delegation_.revoked;
     }
-    if (task.stage == Task::Stage::kRunning) {
-      task.cancel.store(true);
-      task.stage = Task::Stage::kRevoked;  // its thread drops the outcome
-    }
-    tasks_.erase(it);
-    ++delegation_.revoked;
+    // A subtree under way may still be copying its input out of the caller's data.
+    if (released) released->wait(false, std::memory_order_acquire);
   }
 
  private:

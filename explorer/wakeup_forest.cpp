@@ -1,12 +1,16 @@
 #include "explorer/wakeup_forest.h"
 
+#include <stdexcept>
+
 namespace wqcheck {
+
+WakeupForest::WakeupForest() { chunks_.reserve(kMaxChunks); }
 
 WakeupForest::Tree WakeupForest::make_tree() { return add_node(Event{}); }
 
 void WakeupForest::reset() {
   free_.clear();
-  for (std::size_t id = nodes_.size(); id-- > 0;) free_.push_back(static_cast<std::int32_t>(id));
+  for (std::size_t id = size_; id-- > 0;) free_.push_back(static_cast<std::int32_t>(id));
 }
 
 std::int32_t WakeupForest::add_node(const Event& event) {
@@ -15,8 +19,11 @@ std::int32_t WakeupForest::add_node(const Event& event) {
     id = free_.back();
     free_.pop_back();
   } else {
-    id = static_cast<std::int32_t>(nodes_.size());
-    nodes_.emplace_back();
+    if ((size_ >> kChunkBits) == chunks_.size()) {
+      if (chunks_.size() == kMaxChunks) throw std::length_error("wakeup forest: too many nodes");
+      chunks_.push_back(std::make_unique<Node[]>(std::size_t{1} << kChunkBits));
+    }
+    id = static_cast<std::int32_t>(size_++);
   }
   Node& n = node(id);
   n.event = event;  // keeps the footprint's storage
@@ -85,7 +92,8 @@ void WakeupForest::copy_child(std::int32_t child, WakeupForest& into, Tree to) c
   into.copy_children(*this, child, copy);
 }
 
-std::int32_t WakeupForest::insert(Tree tree, const WakeupSequence& seq) {
+std::int32_t WakeupForest::insert(Tree tree, const WakeupSequence& seq,
+                                  const std::function<void(std::int32_t)>& before_growing) {
   // remaining_ = the positions of seq not yet matched by a node on the way down.
   remaining_.resize(seq.events.size());
   for (std::size_t k = 0; k < remaining_.size(); ++k) remaining_[k] = k;
@@ -133,6 +141,7 @@ std::int32_t WakeupForest::insert(Tree tree, const WakeupSequence& seq) {
     if (!descended) break;
   }
   // No child continues the sequence: add the rest as the new rightmost branch under `at`.
+  if (top >= 0 && before_growing) before_growing(top);
   std::int32_t parent = at;
   for (std::size_t r : remaining_) {
     const std::int32_t n = add_node(*seq.events[r]);

@@ -7,10 +7,15 @@
 // already covers (up to reordering of independent events) leaves the tree alone, which is what
 // makes the search optimal. Taking the leftmost child moves its subtree to the next node of the
 // path; with all trees in one pool that is a relinking of one node, not a copy.
+//
+// Nodes never move once made (they live in fixed-size chunks), so that another thread may copy a
+// subtree out of the forest (copy_child) while the owning thread goes on with other trees; the
+// owner must then leave that subtree alone, which insert's `before_growing` lets it see to.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "explorer/model.h"
@@ -26,6 +31,7 @@ struct WakeupSequence {
 
 class WakeupForest {
  public:
+  WakeupForest();
   // A tree is named by its root node; a child (a node below a root) by its own id. -1: none.
   using Tree = std::int32_t;
 
@@ -49,8 +55,10 @@ class WakeupForest {
   void drop_first(Tree tree);
   // Inserts `seq` into `tree` unless a branch already covers it. Returns the top-level child
   // below which nodes were added, or -1 if none was (seq was covered, or it became a top-level
-  // branch of its own).
-  std::int32_t insert(Tree tree, const WakeupSequence& seq);
+  // branch of its own); if nodes are about to be added below a top-level child,
+  // `before_growing(child)` is called first.
+  std::int32_t insert(Tree tree, const WakeupSequence& seq,
+                      const std::function<void(std::int32_t)>& before_growing = nullptr);
   // Makes `child` of this forest, with its subtree, the only child of the empty tree `to` of
   // `into`.
   void copy_child(std::int32_t child, WakeupForest& into, Tree to) const;
@@ -64,8 +72,16 @@ class WakeupForest {
     std::int32_t first_child = -1;
     std::int32_t next_sibling = -1;
   };
-  const Node& node(std::int32_t id) const { return nodes_[static_cast<std::size_t>(id)]; }
-  Node& node(std::int32_t id) { return nodes_[static_cast<std::size_t>(id)]; }
+  static constexpr std::size_t kChunkBits = 10;  // 1024 nodes a chunk
+  static constexpr std::size_t kMaxChunks = std::size_t{1} << 19;  // 512M nodes, more than memory holds
+  const Node& node(std::int32_t id) const {
+    const auto i = static_cast<std::size_t>(id);
+    return chunks_[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
+  }
+  Node& node(std::int32_t id) {
+    const auto i = static_cast<std::size_t>(id);
+    return chunks_[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
+  }
   // A node holding `event` (nodes are reused, and keep their footprint's storage).
   std::int32_t add_node(const Event& event);
   void release_subtree(std::int32_t root);
@@ -74,7 +90,9 @@ class WakeupForest {
   // Appends `child` as the last child of `parent`.
   void append_child(std::int32_t parent, std::int32_t child);
 
-  std::vector<Node> nodes_;
+  // The chunk table is reserved in full up front, so that adding a chunk never moves it.
+  std::vector<std::unique_ptr<Node[]>> chunks_;
+  std::size_t size_ = 0;  // nodes made so far
   std::vector<std::int32_t> free_;
   std::vector<std::size_t> remaining_;  // scratch for insert
   std::vector<std::int32_t> stack_;     // scratch for release_subtree
