@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
 #include <memory>
-#include <tuple>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "explorer/happens_before.h"
+#include "explorer/reversal_log.h"
 #include "explorer/wakeup_forest.h"
 
 namespace wqcheck {
@@ -50,23 +48,6 @@ struct Node {
   bool growing = false;
 };
 
-// A reversal found in a delegated subtree whose node lies above the subtree: the search that
-// owns the node applies it when it claims the outcome (Dpor::apply). Only what that search could
-// not decide is left to it: the subtree checked the node's sleep set, which cannot change before
-// then, and dropped exact repeats.
-struct LoggedOffer {  // optimal: the sequence to insert into the node's wakeup tree
-  std::size_t node;
-  std::vector<Event> events;
-  std::vector<char> before;  // row x, column y: events[x] happens before events[y]
-  friend bool operator==(const LoggedOffer&, const LoggedOffer&) = default;
-};
-struct LoggedBacktrack {  // source: add `first` unless one of the initials is a backtrack actor
-  std::size_t node;
-  std::vector<ActorId> initials;
-  ActorId first;
-  friend bool operator==(const LoggedBacktrack&, const LoggedBacktrack&) = default;
-};
-
 }  // namespace
 
 // The path of the delegating search down to the subtree's node `at` (states, events, sleep sets,
@@ -92,8 +73,10 @@ struct Subtree::Impl {
 struct SubtreeOutcome::Impl {
   SearchTally tally;
   Event event;  // the child's event at the subtree's node
-  std::vector<LoggedOffer> offers;
-  std::vector<LoggedBacktrack> backtracks;
+  // The reversals found for nodes above the subtree. Only what the delegating search can
+  // decide is left to it: the subtree checked them against those nodes' sleep sets, which cannot
+  // change before the claim.
+  ReversalLog reversals;
 };
 
 Subtree::Subtree(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -529,9 +512,10 @@ class Dpor {
   // Applies the reversals a delegated subtree left for the nodes above it, in the order found;
   // those above this search's own nodes are passed on up.
   void apply(SubtreeOutcome::Impl& o) {
-    for (LoggedBacktrack& b : o.backtracks) {
+    const ReversalLog& log = o.reversals;
+    for (const ReversalLog::Backtrack& b : log.backtracks()) {
       if (b.node < root_) {
-        keep(std::move(b));
+        log_.add_backtrack(b);
         continue;
       }
       Node& at = nodes_[b.node];
@@ -539,60 +523,34 @@ class Dpor {
       for (ActorId a : b.initials) covered = covered || contains(at.backtrack, a) || asleep(at, a);
       if (!covered) at.backtrack.push_back(b.first);
     }
-    for (LoggedOffer& offered : o.offers) {
-      if (offered.node < root_) {
-        keep(std::move(offered));
+    for (std::size_t k = 0; k < log.sequences(); ++k) {
+      if (log.sequence_node(k) < root_) {
+        log_.add_sequence_from(log, k);
         continue;
       }
-      logged_ = &offered;
-      offer(offered.node);
+      log.load_events(k, logged_events_);
+      logged_ = &log;
+      logged_index_ = k;
+      offer(log.sequence_node(k));
       logged_ = nullptr;
     }
   }
 
   // Records v's reversal at node i, above this subtree.
   void log_backtrack(std::size_t i) {
-    LoggedBacktrack b{i, {}, v_event(0).actor};
+    ReversalLog::Backtrack b{i, {}, v_event(0).actor};
     for (std::size_t x = 0; x < positions_.size(); ++x) {
       if (!is_first_of_actor(x) || has_predecessor(x)) continue;
       if (asleep(nodes_[i], v_event(x).actor)) return;
       b.initials.push_back(v_event(x).actor);
     }
-    keep(std::move(b));
+    log_.add_backtrack(std::move(b));
   }
 
   void log_offer(std::size_t i) {
-    LoggedOffer o{i, {}, {}};
-    const std::size_t n = v_size();
-    for (std::size_t x = 0; x < n; ++x) o.events.push_back(v_event(x));
-    o.before.assign(n * n, 0);
-    for (std::size_t y = 0; y < n; ++y) {
-      for (std::size_t x = 0; x < y; ++x) o.before[x * n + y] = before(x, y) ? 1 : 0;
-    }
-    keep(std::move(o));
-  }
-
-  // Appends to the log unless the same reversal is there already (applying it again would
-  // change nothing: the first either inserted it or found it covered or asleep, and still would).
-  void keep(LoggedBacktrack b) {
-    for (const LoggedBacktrack& old : backtracks_log_) {
-      if (old == b) return;
-    }
-    backtracks_log_.push_back(std::move(b));
-  }
-
-  void keep(LoggedOffer o) {
-    std::uint64_t h = o.node * 0x9e3779b97f4a7c15ULL;
-    for (const Event& e : o.events) {
-      h = (h ^ e.actor) * 0x100000001b3ULL;
-      for (const Access& a : e.footprint.accesses()) h = (h ^ (a.loc * 2 + (a.write ? 1 : 0))) * 0x100000001b3ULL;
-    }
-    std::vector<std::size_t>& same = offer_index_[h];
-    for (std::size_t k : same) {
-      if (offers_log_[k] == o) return;
-    }
-    same.push_back(offers_log_.size());
-    offers_log_.push_back(std::move(o));
+    log_.add_sequence(
+        i, v_size(), [this](std::size_t x) -> const Event& { return v_event(x); },
+        [this](std::size_t x, std::size_t y) { return before(x, y); });
   }
 
   // A delegated child's input changed: its outcome would not be what this search computes.
@@ -892,12 +850,12 @@ class Dpor {
   // v as a sequence: positions_ then last_, or the grown sequence while one is offered, or a
   // logged one while it is applied.
   std::size_t v_size() const {
-    if (logged_ != nullptr) return logged_->events.size();
+    if (logged_ != nullptr) return logged_events_.size();
     return grown_active_ ? grown_.size() : positions_.size();
   }
 
   const Event& v_event(std::size_t x) const {
-    if (logged_ != nullptr) return logged_->events[x];
+    if (logged_ != nullptr) return logged_events_[x];
     if (grown_active_) return grown_[x];
     return x + 1 == positions_.size() ? last_ : nodes_[positions_[x]].event;
   }
@@ -905,7 +863,7 @@ class Dpor {
   // Does v's x-th event happen before its y-th (x < y)? For the last event, whose footprint may
   // differ from the path's, the relation is rebuilt from its direct dependencies in v.
   bool before(std::size_t x, std::size_t y) const {
-    if (logged_ != nullptr) return logged_->before[x * logged_->events.size() + y] != 0;
+    if (logged_ != nullptr) return logged_->before(logged_index_, x, y);
     if (grown_active_) return grown_before_[x * grown_.size() + y] != 0;
     if (y + 1 < positions_.size()) return hb_.precedes(positions_[x], positions_[y]);
     for (std::size_t k = x; k + 1 < positions_.size(); ++k) {
@@ -977,10 +935,12 @@ class Dpor {
   // The first node this search explores from: frozen_, or one below a delegated subtree's node
   // (whose reversals at nodes from frozen_ to root_ are logged for the delegating search).
   std::size_t root_ = 0;
-  const LoggedOffer* logged_ = nullptr;  // the logged sequence v means while it is applied
-  std::vector<LoggedOffer> offers_log_;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> offer_index_;
-  std::vector<LoggedBacktrack> backtracks_log_;
+  // While a logged sequence is applied, v means it: sequence logged_index_ of logged_, whose
+  // events are loaded into logged_events_.
+  const ReversalLog* logged_ = nullptr;
+  std::size_t logged_index_ = 0;
+  std::vector<Event> logged_events_;
+  ReversalLog log_;  // a delegated subtree's reversals for the nodes above it
 };
 
 std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
@@ -1000,8 +960,7 @@ std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
   auto outcome = std::make_unique<SubtreeOutcome::Impl>();
   outcome->tally = search_.tally();
   outcome->event = nodes_[subtree.at].event;
-  outcome->offers = std::move(offers_log_);
-  outcome->backtracks = std::move(backtracks_log_);
+  outcome->reversals = std::move(log_);
   // The storage goes back to the subtree, for the delegator to reuse.
   subtree.nodes = std::move(nodes_);
   subtree.forest = std::move(forest_);
