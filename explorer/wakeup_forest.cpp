@@ -10,6 +10,7 @@ WakeupForest::Tree WakeupForest::make_tree() { return add_node(Event{}); }
 
 void WakeupForest::reset() {
   free_.clear();
+  released_.clear();
   for (std::size_t id = size_; id-- > 0;) free_.push_back(static_cast<std::int32_t>(id));
 }
 
@@ -18,6 +19,11 @@ std::int32_t WakeupForest::add_node(const Event& event) {
   if (!free_.empty()) {
     id = free_.back();
     free_.pop_back();
+  } else if (!released_.empty()) {
+    // The root of a released subtree: its children become released roots in turn.
+    id = released_.back();
+    released_.pop_back();
+    for (std::int32_t c = node(id).first_child; c >= 0; c = node(c).next_sibling) released_.push_back(c);
   } else {
     if ((size_ >> kChunkBits) == chunks_.size()) {
       if (chunks_.size() == kMaxChunks) throw std::length_error("wakeup forest: too many nodes");
@@ -32,15 +38,7 @@ std::int32_t WakeupForest::add_node(const Event& event) {
   return id;
 }
 
-void WakeupForest::release_subtree(std::int32_t root) {
-  stack_.assign(1, root);
-  while (!stack_.empty()) {
-    const std::int32_t n = stack_.back();
-    stack_.pop_back();
-    free_.push_back(n);
-    for (std::int32_t c = node(n).first_child; c >= 0; c = node(c).next_sibling) stack_.push_back(c);
-  }
-}
+void WakeupForest::release_subtree(std::int32_t root) { released_.push_back(root); }
 
 void WakeupForest::clear(Tree tree) {
   for (std::int32_t c = node(tree).first_child; c >= 0;) {

@@ -84,6 +84,7 @@ class WakeupForest {
   }
   // A node holding `event` (nodes are reused, and keep their footprint's storage).
   std::int32_t add_node(const Event& event);
+  // Gives a subtree's nodes back for reuse, lazily: add_node takes them one at a time.
   void release_subtree(std::int32_t root);
   // Appends copies of `from_node`'s children (of `from`) under `to_parent`.
   void copy_children(const WakeupForest& from, std::int32_t from_node, std::int32_t to_parent);
@@ -94,8 +95,8 @@ class WakeupForest {
   std::vector<std::unique_ptr<Node[]>> chunks_;
   std::size_t size_ = 0;  // nodes made so far
   std::vector<std::int32_t> free_;
+  std::vector<std::int32_t> released_;  // roots of released subtrees, not yet taken apart
   std::vector<std::size_t> remaining_;  // scratch for insert
-  std::vector<std::int32_t> stack_;     // scratch for release_subtree
 };
 
 }  // namespace wqcheck
