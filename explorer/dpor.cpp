@@ -21,11 +21,48 @@ struct GrownRace {
   Footprint extra;
 };
 
+// A node's sleep set: the actors asleep there, each with the event it would take. Sets are
+// refilled at every step, so events beyond the current size are kept, with their footprints'
+// storage, for the next fill.
+class SleepSet {
+ public:
+  SleepSet() = default;
+  SleepSet(SleepSet&&) = default;
+  SleepSet& operator=(SleepSet&&) = default;
+  SleepSet(const SleepSet& other) { assign(other.begin(), other.end()); }
+  SleepSet& operator=(const SleepSet& other) {
+    if (this != &other) assign(other.begin(), other.end());
+    return *this;
+  }
+
+  std::size_t size() const { return size_; }
+  const Event& operator[](std::size_t i) const { return events_[i]; }
+  const Event* begin() const { return events_.data(); }
+  const Event* end() const { return events_.data() + size_; }
+  void clear() { size_ = 0; }
+  void push_back(const Event& e) {
+    if (size_ < events_.size()) {
+      events_[size_] = e;
+    } else {
+      events_.push_back(e);
+    }
+    ++size_;
+  }
+  void assign(const Event* first, const Event* last) {
+    clear();
+    for (; first != last; ++first) push_back(*first);
+  }
+
+ private:
+  std::vector<Event> events_;
+  std::size_t size_ = 0;
+};
+
 // One node of the current path: the state before event `event` and what is known there.
 struct Node {
   std::unique_ptr<State> state;
   Event event;                     // the event taken from this node on the current path
-  std::vector<Event> sleep;        // actors asleep here, with the event each would take
+  SleepSet sleep;                  // actors asleep here, with the event each would take
   // How many of `sleep`, at its front, were inherited from a partition's unit rather than
   // explored by this search (see reverse()).
   std::size_t inherited = 0;
@@ -89,13 +126,6 @@ SubtreeOutcome::~SubtreeOutcome() = default;
 
 namespace {
 
-void assign_events(std::vector<Event>& to, std::size_t k, const Event& e) {
-  if (to.size() <= k) {
-    to.push_back(e);
-  } else {
-    to[k] = e;
-  }
-}
 
 bool contains(const std::vector<ActorId>& actors, ActorId a) {
   return std::find(actors.begin(), actors.end(), a) != actors.end();
@@ -181,7 +211,7 @@ class Dpor {
       schedule_.push_back(actor);
       ++frozen_;
     }
-    nodes_[frozen_].sleep = unit.sleep;
+    nodes_[frozen_].sleep.assign(unit.sleep.data(), unit.sleep.data() + unit.sleep.size());
     nodes_[frozen_].inherited = unit.sleep.size();
   }
 
@@ -222,14 +252,13 @@ class Dpor {
       hb_.push(here.event);
       schedule_.push_back(actor);
       // Actors asleep here stay asleep after an event independent of theirs.
-      std::size_t k = 0;
+      next.sleep.clear();
       next.inherited = 0;
       for (std::size_t x = 0; x < here.sleep.size(); ++x) {
         if (dependent(here.sleep[x], here.event)) continue;
-        assign_events(next.sleep, k++, here.sleep[x]);
+        next.sleep.push_back(here.sleep[x]);
         if (x < here.inherited) ++next.inherited;
       }
-      next.sleep.resize(k);
       ++depth;
       if (any_eligible(next)) continue;
       if (std::find(next.stuck.begin(), next.stuck.end(), 1) != next.stuck.end()) {
@@ -374,7 +403,7 @@ class Dpor {
     // The child's sleep set: its node's, with the child on the path (if the node is not about
     // to take its next one) and every child that will be explored before it.
     Node& n = nodes_[best_node];
-    std::vector<Event> sleep = n.sleep;
+    SleepSet sleep = n.sleep;
     auto fall_asleep = [&](const Event& e) {
       for (const Event& s : sleep) {
         if (s.actor == e.actor) return;
@@ -396,7 +425,7 @@ class Dpor {
         fall_asleep(event);
       }
     }
-    delegate(best_node, best_child, std::move(sleep));
+    delegate(best_node, best_child, sleep);
   }
 
   // The first child of node d that may be lent (-1: none) and how likely it is to grow before
@@ -428,7 +457,7 @@ class Dpor {
     }
   }
 
-  void delegate(std::size_t d, std::int32_t child, std::vector<Event> sleep) {
+  void delegate(std::size_t d, std::int32_t child, const SleepSet& sleep) {
     // The storage of a subtree explored before is reused (states, wakeup tree nodes), if the
     // delegator has one to spare.
     std::unique_ptr<Subtree> subtree = delegator_->spare();
@@ -457,7 +486,7 @@ class Dpor {
       to.grown = from.grown;
     }
     Node& at = sub.nodes[d];
-    at.sleep = std::move(sleep);
+    at.sleep = sleep;
     at.grown.clear();
     sub.released = std::make_shared<std::atomic<bool>>(mode_ == DporMode::kSource);
     if (mode_ == DporMode::kOptimal) {
@@ -548,9 +577,37 @@ class Dpor {
   }
 
   void log_offer(std::size_t i) {
-    log_.add_sequence(
-        i, v_size(), [this](std::size_t x) -> const Event& { return v_event(x); },
-        [this](std::size_t x, std::size_t y) { return before(x, y); });
+    const std::size_t n = v_size();
+    std::uint64_t* relation = log_.add_sequence(i, n, [this](std::size_t x) -> const Event& { return v_event(x); });
+    if (grown_active_) {
+      for (std::size_t y = 1; y < n; ++y) {
+        for (std::size_t x = 0; x < y; ++x) {
+          if (before(x, y)) ReversalLog::mark_before(relation, n, x, y);
+        }
+      }
+      return;
+    }
+    // v is positions_ then last_: path events, related as on the path, then the replayed last
+    // event, after x iff some event from x on that x precedes (or x itself) is by last_'s
+    // actor or conflicts with it (see before()).
+    for (std::size_t y = 1; y + 1 < n; ++y) {
+      for (std::size_t x = 0; x < y; ++x) {
+        if (hb_.precedes(positions_[x], positions_[y])) ReversalLog::mark_before(relation, n, x, y);
+      }
+    }
+    direct_.clear();
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+      const Event& e = nodes_[positions_[k]].event;
+      if (e.actor == last_.actor || e.footprint.conflicts_with(last_.footprint)) direct_.push_back(k);
+    }
+    for (std::size_t x = 0; x + 1 < n; ++x) {
+      for (std::size_t k : direct_) {
+        if (k >= x && (k == x || hb_.precedes(positions_[x], positions_[k]))) {
+          ReversalLog::mark_before(relation, n, x, n - 1);
+          break;
+        }
+      }
+    }
   }
 
   // A delegated child's input changed: its outcome would not be what this search computes.
@@ -931,6 +988,7 @@ class Dpor {
   Footprint reached_;
   Schedule schedule_;
   std::vector<std::size_t> positions_;  // scratch: v as positions in the path
+  std::vector<std::size_t> direct_;     // scratch for log_offer
   std::size_t frozen_ = 0;  // nodes above this depth belong to the partition (a unit's prefix)
   // The first node this search explores from: frozen_, or one below a delegated subtree's node
   // (whose reversals at nodes from frozen_ to root_ are logged for the delegating search).

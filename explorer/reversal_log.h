@@ -21,10 +21,10 @@ class ReversalLog {
  public:
   // ---- optimal DPOR: sequences to insert into a node's wakeup tree ----
 
-  // Appends the sequence events[0..n) for node `node`; before(x, y) says whether events[x]
-  // happens before events[y] (x < y).
-  template <typename EventAt, typename Before>
-  void add_sequence(std::size_t node, std::size_t n, EventAt event_at, Before before) {
+  // Appends the sequence events[0..n) for node `node` and returns its happens-before relation,
+  // all clear, for the caller to fill in with mark_before (valid until the next append).
+  template <typename EventAt>
+  std::uint64_t* add_sequence(std::size_t node, std::size_t n, EventAt event_at) {
     nodes_.push_back(node);
     for (std::size_t x = 0; x < n; ++x) {
       const Event& e = event_at(x);
@@ -35,15 +35,14 @@ class ReversalLog {
       access_end_.push_back(static_cast<std::uint32_t>(accesses_.size()));
     }
     event_end_.push_back(static_cast<std::uint32_t>(actors_.size()));
-    const std::size_t words = words_for(n);
     const std::size_t first = bits_.size();
-    bits_.resize(first + n * words, 0);
-    for (std::size_t y = 1; y < n; ++y) {
-      for (std::size_t x = 0; x < y; ++x) {
-        if (before(x, y)) bits_[first + y * words + x / 64] |= std::uint64_t{1} << (x % 64);
-      }
-    }
+    bits_.resize(first + n * words_for(n), 0);
     bits_end_.push_back(bits_.size());
+    return bits_.data() + first;
+  }
+  // In the relation of an n-event sequence: event x happens before event y (x < y).
+  static void mark_before(std::uint64_t* relation, std::size_t n, std::size_t x, std::size_t y) {
+    relation[y * words_for(n) + x / 64] |= std::uint64_t{1} << (x % 64);
   }
   // Appends sequence k of `other`.
   void add_sequence_from(const ReversalLog& other, std::size_t k);
