@@ -3,9 +3,10 @@
 # under both cullers, it checks unbound pools of W idle + W busy workers and K kickers (one work
 # item each; default expiry and bounds), growing W for each K until a configuration is not
 # exhausted within the time limit on all cores. Each exhausted configuration is then re-run on
-# one core (the sequential search, --jobs 1 --units 1). It prints executions, blocked executions,
-# wall time on one core and on all cores, and the verdict; the docs/findings.md scaling table
-# comes from here.
+# one core (--jobs 1). Both explore exactly the same executions (threads share the tree by
+# delegation; UNITS > 1 splits it statically instead). It prints executions, blocked executions,
+# the search's time on one core and on all cores, and the verdict; the docs/findings.md scaling
+# table comes from here.
 # Usage: bench/scaling.sh [ALGORITHM] [SECONDS] [MAX_KICKERS] [UNITS]   (default: dpor 60 2 64)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +46,7 @@ JSON
           break
         fi
         read -r _ _ t_one _ one_exhaustive <<<"$(build/wqcheck check "$f" --algorithm "$algorithm" --keep-going \
-            --time-limit "$limit" --jobs 1 --units 1 --json | stats)"
+            --time-limit "$limit" --jobs 1 --units "$units" --json | stats)"
         [ "$one_exhaustive" = yes ] || t_one=">$limit"
         printf '%-9s %-9s %2s %2s %12s %12s %9s %9s %-9s\n' "$variant" "$culler" "$workers" "$kickers" \
           "$e" "$b" "$t_one" "$t_all" "$verdict"

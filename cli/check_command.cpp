@@ -32,7 +32,7 @@ Options options_for(const CheckArgs& args, const ModelFile& file, Algorithm algo
   options.random_executions = args.executions;
   options.pct_depth = args.pct_depth;
   options.interrupt = interrupt_flag();
-  apply_parallelism(options, args.jobs, args.units, shard, !args.shard.empty());
+  apply_parallelism(options, args.jobs, args.units, file.default_units, shard, !args.shard.empty());
   return options;
 }
 

@@ -30,7 +30,7 @@ struct CheckArgs {
   std::string shorten = "auto";    // auto | shrink | none
   unsigned jobs = 0;               // dpor/optimal threads; 0: all cores
   std::size_t units = 0;           // dpor/optimal: split the search into at least this many units
-                                   // (0: 1, or kShardUnits with --shard)
+                                   // (0: the file's default, at least kShardUnits with --shard)
   std::string shard;               // "I/N": explore only that share and print a shard result
 };
 

@@ -24,7 +24,8 @@ void add_parallel_options(CLI::App& command, unsigned& jobs, std::size_t& units)
       ->check(CLI::Range(1u, 4096u));
   command.add_option("--units", units,
                      "Split a dpor/optimal search into at least this many independent work units "
-                     "(default: 1, the whole tree, shared by the threads; 64 with --shard)")
+                     "(default: 64 for workqueue scenarios, 1 for program files, whose threads share "
+                     "the whole tree; at least 64 with --shard)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
 }
 

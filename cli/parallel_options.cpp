@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <algorithm>
 #include <charconv>
 #include <thread>
 
@@ -19,10 +20,11 @@ unsigned all_cores() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard, bool sharded) {
+void apply_parallelism(Options& options, unsigned jobs, std::size_t units, std::size_t default_units,
+                       const Shard& shard, bool sharded) {
   if (options.algorithm != Algorithm::kDpor && options.algorithm != Algorithm::kOptimal) return;
   options.jobs = jobs == 0 ? all_cores() : jobs;
-  options.units = units != 0 ? units : sharded ? kShardUnits : 1;
+  options.units = units != 0 ? units : sharded ? std::max(default_units, kShardUnits) : default_units;
   options.shard = shard;
 }
 

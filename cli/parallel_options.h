@@ -17,9 +17,10 @@ unsigned all_cores();
 inline constexpr std::size_t kShardUnits = 64;
 
 // Sets options.jobs, units and shard for dpor and optimal; the other algorithms run on one
-// thread and ignore them. `jobs` 0 means all cores; `units` 0 means the default: one unit (the
-// whole tree, which the threads share by delegation), or kShardUnits if `sharded`.
-void apply_parallelism(Options& options, unsigned jobs, std::size_t units, const Shard& shard, bool sharded);
+// thread and ignore them. `jobs` 0 means all cores; `units` 0 means the file's default
+// (ModelFile::default_units), and at least kShardUnits if `sharded`.
+void apply_parallelism(Options& options, unsigned jobs, std::size_t units, std::size_t default_units,
+                       const Shard& shard, bool sharded);
 
 // Parses "I/N" (0 <= I < N); nullopt with `error` saying what was expected otherwise.
 std::optional<Shard> parse_shard(const std::string& text, std::string& error);

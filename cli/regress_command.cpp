@@ -127,7 +127,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
     if (args.time_limit > 0) options.bounds.max_seconds = args.time_limit;
     options.keep_going = true;  // every property's verdict is compared
     options.interrupt = interrupt_flag();
-    apply_parallelism(options, args.jobs, args.units, Shard{}, false);
+    apply_parallelism(options, args.jobs, args.units, file.default_units, Shard{}, false);
     Result result = explore(*file.model, options);
     Row row{path, result.verdict(), result.stats.executions, result.stats.elapsed_s,
             compare(file, result, *algorithm)};

@@ -16,7 +16,8 @@ struct RegressArgs {
   double time_limit = 0;  // per file; 0 = the file's own bounds
   std::string junit;      // if set, JUnit XML is written there (one case per file x property)
   unsigned jobs = 0;      // dpor/optimal threads per file; 0: all cores
-  std::size_t units = 0;  // dpor/optimal: split each search into at least this many units (0: 1)
+  std::size_t units = 0;  // dpor/optimal: split each search into at least this many units
+                          // (0: the file's default)
 };
 
 int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err);

@@ -126,7 +126,6 @@ SubtreeOutcome::~SubtreeOutcome() = default;
 
 namespace {
 
-
 bool contains(const std::vector<ActorId>& actors, ActorId a) {
   return std::find(actors.begin(), actors.end(), a) != actors.end();
 }

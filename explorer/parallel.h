@@ -1,13 +1,16 @@
-// The parallel driver: explores dpor or optimal over the work units of explorer/partition.h on
-// a pool of threads, and adds the units' outcomes up into one Result.
+// The parallel driver: explores dpor or optimal on a pool of threads, over the work units of
+// explorer/partition.h (one unit, the whole tree, unless options.units says otherwise), and adds
+// the units' outcomes up into one Result.
 //
-// Each unit is a plain sequential search (explorer/dpor.h) from its own node; the driver only
-// hands out units, watches the global bounds, and combines. The combined result is, by
-// construction, what exploring the units one after the other in index order gives: counts and
-// verdicts are sums and unions, the counterexample of a property is the one from the lowest
-// unit that violated it, and without keep_going the units after the first violating one do not
-// count (they are cancelled, or their outcome is dropped). So the result does not depend on the
-// number of threads, nor on how the units are sharded over machines (docs/parallel.md).
+// Each unit is a sequential search (explorer/dpor.h) from its own node. Threads take units in
+// index order; a thread with nothing to do makes the running searches hungry, and they delegate
+// subtrees to it (explorer/delegation.h: the driver is their Delegator), which changes nothing in
+// what a unit's search computes. The combined result is, by construction, what exploring the
+// units one after the other in index order gives: counts and verdicts are sums and unions, the
+// counterexample of a property is the one from the lowest unit that violated it, and without
+// keep_going the units after the first violating one do not count (they are cancelled, or their
+// outcome is dropped). So the result does not depend on the number of threads, nor on how the
+// units are sharded over machines (docs/parallel.md).
 #pragma once
 
 #include <cstddef>

@@ -36,6 +36,10 @@ struct ModelFile {
   std::unique_ptr<Model> model;
   Expectation expect;
   Bounds bounds;  // the file's own bounds, or the defaults
+  // How many work units dpor and optimal split the search into unless --units says otherwise
+  // (explorer/partition.h; 1: the whole tree, which the threads share by delegation). The best
+  // choice depends on the kind of model, not on the file (docs/parallel.md, "Measurements").
+  std::size_t default_units = 1;
   // Indices into model->properties() that this file asks to check (default: all).
   std::vector<std::size_t> checked;
 };
