@@ -2,7 +2,7 @@
 # Benchmark: the explorer on the classic DPOR benchmark programs. For each program and algorithm
 # it prints executions explored, wall time, executions/s, transitions/s and peak RSS, each run
 # a separate process (so the RSS is that run's own). Single-threaded and unsplit (--jobs 1
-# --units 1): the sequential algorithms; bench/parallel.sh measures the partitioned ones.
+# --units 1): the sequential algorithms; bench/parallel.sh measures them on all cores.
 # Usage: bench/programs.sh [ALGORITHM...]   (default: optimal dpor)
 set -euo pipefail
 cd "$(dirname "$0")/.."
