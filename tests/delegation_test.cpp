@@ -19,7 +19,9 @@
 #include "explorer/search.h"
 #include "model/common/model_file.h"
 #include "tests/support/access_model.h"
+#include "tests/support/program_loading.h"
 #include "tests/support/random_program.h"
+#include "tests/support/same_result.h"
 
 using wqcheck::Algorithm;
 using wqcheck::DporMode;
@@ -119,23 +121,6 @@ Result alone(const wqcheck::Model& model, const Options& options, DporMode mode)
   return search.finish();
 }
 
-// Everything but time and memory.
-void check_same(const Result& a, const Result& b, const std::string& what) {
-  CHECK_EQUAL_TEXT(a.stats.executions, b.stats.executions, ("executions: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.deadlocked, b.stats.deadlocked, ("deadlocked: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.sleep_blocked, b.stats.sleep_blocked, ("sleep-blocked: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.assume_blocked, b.stats.assume_blocked, ("assume-blocked: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.transitions, b.stats.transitions, ("transitions: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.exhaustive, b.exhaustive, ("exhaustive: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stopped_because, b.stopped_because, ("stopped because: " + what).c_str());
-  LONGS_EQUAL_TEXT(a.properties.size(), b.properties.size(), what.c_str());
-  for (std::size_t i = 0; i < a.properties.size(); ++i) {
-    CHECK_TEXT(a.properties[i].status == b.properties[i].status, ("status: " + what).c_str());
-    CHECK_TEXT(a.properties[i].counterexample == b.properties[i].counterexample,
-               ("counterexample: " + what).c_str());
-  }
-}
-
 struct Totals {
   std::uint64_t delegated = 0, claimed = 0, revoked = 0;
 };
@@ -155,7 +140,7 @@ void check_model(const wqcheck::Model& model, const std::string& what, Totals& t
         const std::string label = what + (mode == DporMode::kOptimal ? " optimal" : " dpor") +
                                   (keep_going ? " keep-going" : "") + " policy " +
                                   std::to_string(static_cast<int>(policy));
-        check_same(reference, search.finish(), label);
+        wqcheck::testing::check_same_result(reference, search.finish(), label);
         CHECK_TEXT(delegator.all_settled(), ("every ticket claimed or revoked: " + label).c_str());
         totals.delegated += delegator.delegated;
         totals.claimed += delegator.claimed;
@@ -163,11 +148,6 @@ void check_model(const wqcheck::Model& model, const std::string& what, Totals& t
       }
     }
   }
-}
-
-wqcheck::ModelFile load(const std::string& relative) {
-  wqcheck::LoadResult loaded = wqcheck::load_model_file(std::string(WQCHECK_SOURCE_DIR) + "/" + relative);
-  return std::move(std::get<wqcheck::ModelFile>(loaded));
 }
 
 }  // namespace
@@ -204,7 +184,7 @@ TEST(Delegation, BenchmarksAndWorkqueueScenariosComputeWhatTheyComputeAlone) {
                            "programs/opt_lock-2.json", "programs/casw-3.json", "scenarios/seed-race.json",
                            "scenarios/claim-mainline-minimal.json", "scenarios/prepatch-mainline-manager.json",
                            "scenarios/deferred-seed-percpu.json", "scenarios/claim-mainline-pushdown.json"}) {
-    wqcheck::ModelFile file = load(name);
+    wqcheck::ModelFile file = wqcheck::testing::load_program_file(name);
     check_model(*file.model, name, totals, seed++);
   }
   CHECK(totals.revoked > 0);

@@ -16,7 +16,9 @@
 #include "model/common/model_file.h"
 #include "tests/support/access_model.h"
 #include "tests/support/class_counter.h"
+#include "tests/support/program_loading.h"
 #include "tests/support/random_program.h"
+#include "tests/support/same_result.h"
 
 using wqcheck::Algorithm;
 using wqcheck::Options;
@@ -41,23 +43,6 @@ std::vector<wqcheck::Status> statuses(const Result& r) {
   return out;
 }
 
-std::vector<std::optional<wqcheck::Schedule>> counterexamples(const Result& r) {
-  std::vector<std::optional<wqcheck::Schedule>> out;
-  for (const auto& p : r.properties) out.push_back(p.counterexample);
-  return out;
-}
-
-// Everything but time and memory.
-void check_same(const Result& a, const Result& b, const std::string& what) {
-  CHECK_EQUAL_TEXT(a.stats.executions, b.stats.executions, ("executions: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.deadlocked, b.stats.deadlocked, ("deadlocked: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.sleep_blocked, b.stats.sleep_blocked, ("sleep-blocked: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.assume_blocked, b.stats.assume_blocked, ("assume-blocked: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.stats.transitions, b.stats.transitions, ("transitions: " + what).c_str());
-  CHECK_TEXT(statuses(a) == statuses(b), ("statuses: " + what).c_str());
-  CHECK_TEXT(counterexamples(a) == counterexamples(b), ("counterexamples: " + what).c_str());
-  CHECK_EQUAL_TEXT(a.exhaustive, b.exhaustive, ("exhaustive: " + what).c_str());
-}
 
 // dpor and optimal, split into `units`, count exactly the classes and agree with dfs.
 void check_exact(const wqcheck::Model& model, const std::string& what, std::size_t units) {
@@ -74,17 +59,12 @@ void check_exact(const wqcheck::Model& model, const std::string& what, std::size
   }
 }
 
-wqcheck::ModelFile load(const std::string& relative) {
-  wqcheck::LoadResult loaded = wqcheck::load_model_file(std::string(WQCHECK_SOURCE_DIR) + "/" + relative);
-  return std::move(std::get<wqcheck::ModelFile>(loaded));
-}
-
 }  // namespace
 
 TEST_GROUP(Parallel){};
 
 TEST(Parallel, UnitsAreDistinctPrefixesInOrderAndReachTheTarget) {
-  wqcheck::ModelFile file = load("programs/lastzero-5.json");
+  wqcheck::ModelFile file = wqcheck::testing::load_program_file("programs/lastzero-5.json");
   std::vector<wqcheck::WorkUnit> units = wqcheck::partition(*file.model, 20);
   CHECK(units.size() >= 20);
   for (std::size_t k = 1; k < units.size(); ++k) {
@@ -119,7 +99,7 @@ TEST(Parallel, SmallWorkqueueScenariosSplitIntoUnitsCountEveryTraceOnce) {
   for (const char* name : {"claim-mainline-minimal", "prepatch-seed-minimal", "seed-race", "claim-seed-minimal",
                            "deferred-mainline-minimal", "prepatch-mainline-manager", "claim-mainline-manager",
                            "claim-mainline-pushdown", "claim-seed-percpu"}) {
-    wqcheck::ModelFile file = load(std::string("scenarios/") + name + ".json");
+    wqcheck::ModelFile file = wqcheck::testing::load_program_file(std::string("scenarios/") + name + ".json");
     wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(*file.model, 200000);
     if (!truth.complete) continue;
     ++compared;
@@ -132,12 +112,12 @@ TEST(Parallel, SmallWorkqueueScenariosSplitIntoUnitsCountEveryTraceOnce) {
 TEST(Parallel, ResultsDoNotDependOnTheNumberOfThreads) {
   for (const char* name : {"programs/lastzero-5.json", "programs/opt_lock-3.json", "scenarios/seed-race.json",
                            "scenarios/prepatch-seed-manager.json"}) {
-    wqcheck::ModelFile file = load(name);
+    wqcheck::ModelFile file = wqcheck::testing::load_program_file(name);
     for (Algorithm algorithm : {Algorithm::kOptimal, Algorithm::kDpor}) {
       for (bool keep_going : {true, false}) {
         Result one = explore_split(*file.model, algorithm, 1, 64, keep_going);
         for (unsigned jobs : {2u, 3u, 8u}) {
-          check_same(one, explore_split(*file.model, algorithm, jobs, 64, keep_going),
+          wqcheck::testing::check_same_result(one, explore_split(*file.model, algorithm, jobs, 64, keep_going),
                      std::string(name) + " jobs " + std::to_string(jobs));
         }
       }
@@ -155,7 +135,7 @@ TEST(Parallel, ThreadsSharingOneTreeGiveTheSequentialResult) {
         Result sequential = explore_split(model, algorithm, 0, 1, keep_going);
         for (unsigned jobs : {2u, 3u, 8u}) {
           Result shared = explore_split(model, algorithm, jobs, 1, keep_going);
-          check_same(sequential, shared, what + " " + wqcheck::algorithm_name(algorithm) + " jobs " + std::to_string(jobs));
+          wqcheck::testing::check_same_result(sequential, shared, what + " " + wqcheck::algorithm_name(algorithm) + " jobs " + std::to_string(jobs));
           CHECK(shared.delegation.has_value());
           delegated += shared.delegation->delegated;
         }
@@ -172,7 +152,7 @@ TEST(Parallel, ThreadsSharingOneTreeGiveTheSequentialResult) {
                            "tests/data/lost-update.program.json", "scenarios/seed-race.json",
                            "scenarios/prepatch-mainline-manager.json", "scenarios/claim-mainline-pushdown.json",
                            "scenarios/deferred-seed-percpu.json"}) {
-    wqcheck::ModelFile file = load(name);
+    wqcheck::ModelFile file = wqcheck::testing::load_program_file(name);
     compare(*file.model, name);
   }
   // Not vacuous: with idle threads about, the searches did hand subtrees over.
@@ -183,7 +163,7 @@ TEST(Parallel, ShardsCombinedEqualTheWholeSearch) {
   for (const char* name : {"programs/indexer-12.json", "programs/popl14.json", "programs/casw-3.json",
                            "scenarios/seed-race.json", "scenarios/claim-seed-minimal.json",
                            "scenarios/prepatch-seed-manager.json"}) {
-    wqcheck::ModelFile file = load(name);
+    wqcheck::ModelFile file = wqcheck::testing::load_program_file(name);
     for (bool keep_going : {true, false}) {
       Result whole = explore_split(*file.model, Algorithm::kOptimal, 2, 64, keep_going);
       for (std::size_t n : {1u, 2u, 3u, 7u}) {
@@ -197,14 +177,14 @@ TEST(Parallel, ShardsCombinedEqualTheWholeSearch) {
         for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
         Result merged = wqcheck::combine_units(*file.model, Algorithm::kOptimal, keep_going, outcomes,
                                                whole.unit_count, all);
-        check_same(whole, merged, std::string(name) + " shards " + std::to_string(n));
+        wqcheck::testing::check_same_result(whole, merged, std::string(name) + " shards " + std::to_string(n));
       }
     }
   }
 }
 
 TEST(Parallel, AMissingShardMakesTheCombinationInconclusive) {
-  wqcheck::ModelFile file = load("programs/indexer-12.json");
+  wqcheck::ModelFile file = wqcheck::testing::load_program_file("programs/indexer-12.json");
   Result shard0 = explore_split(*file.model, Algorithm::kOptimal, 1, 64, true, {0, 2});
   std::vector<std::size_t> all(shard0.unit_count);
   for (std::size_t u = 0; u < all.size(); ++u) all[u] = u;
