@@ -127,7 +127,7 @@ class Driver final : public Delegator {
     queue_.push_back(ticket);
     queued_.fetch_add(1);
     ++delegation_.delegated;
-    wake_.notify_all();
+    signal();
     return ticket;
   }
 
@@ -151,7 +151,7 @@ class Driver final : public Delegator {
         continue;
       }
       idle_.fetch_add(1);
-      wake_.wait(lock);
+      await_signal(lock);
       idle_.fetch_sub(1);
     }
     std::unique_ptr<SubtreeOutcome> outcome = std::move(task->outcome);
@@ -215,17 +215,17 @@ class Driver final : public Delegator {
         run_unit(k);
         lock.lock();
         --units_running_;
-        wake_.notify_all();
+        signal();
         continue;
       }
       if (units_running_ == 0) break;  // every unit is done, so is every subtree of one
       idle_.fetch_add(1);
-      wake_.wait(lock);
+      await_signal(lock);
       idle_.fetch_sub(1);
     }
     ++finished_threads_;
     done_.notify_one();
-    wake_.notify_all();
+    signal();
   }
 
   void run_unit(std::size_t k) {
@@ -254,7 +254,7 @@ class Driver final : public Delegator {
       task->outcome = std::move(outcome);
       task->stage = Task::Stage::kDone;
     }
-    wake_.notify_all();
+    signal();
   }
 
   std::unique_ptr<Subtree> spare() override {
@@ -269,6 +269,29 @@ class Driver final : public Delegator {
   // large wakeup tree's worth of nodes). Called with the lock held.
   void keep_spare(std::unique_ptr<Subtree> subtree) {
     if (subtree && spares_.size() < 2 * std::max(1u, options_.jobs)) spares_.push_back(std::move(subtree));
+  }
+
+  // Something the waiting threads may be waiting for happened: a subtree was queued or done, a
+  // unit ended, a thread finished, or the search stops. Called with the lock held.
+  void signal() {
+    signals_.fetch_add(1, std::memory_order_release);
+    wake_.notify_all();
+  }
+
+  // Waits for the next signal(); called and returns with the lock held. It spins for a while
+  // first: most waits are short, and a processor that has gone idle can take milliseconds to
+  // wake up again (seen on this project's virtual machines). The spin yields, so threads beyond
+  // the number of cores do not keep the working ones from running.
+  void await_signal(std::unique_lock<std::mutex>& lock) {
+    const std::uint64_t seen = signals_.load(std::memory_order_acquire);
+    lock.unlock();
+    const auto until = std::chrono::steady_clock::now() + kSpin;
+    while (signals_.load(std::memory_order_acquire) == seen) {
+      std::this_thread::yield();
+      if (std::chrono::steady_clock::now() > until) break;
+    }
+    lock.lock();
+    wake_.wait(lock, [&] { return signals_.load(std::memory_order_acquire) != seen; });
   }
 
   void unqueue(Ticket ticket) {
@@ -294,7 +317,7 @@ class Driver final : public Delegator {
     for (Slot& slot : slots_) slot.cancel.store(true);
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto& [ticket, task] : tasks_) task->cancel.store(true);
-    wake_.notify_all();
+    signal();
   }
 
   void monitor(std::size_t threads) {
@@ -350,6 +373,8 @@ class Driver final : public Delegator {
   // Read without the lock by hungry().
   std::atomic<std::size_t> idle_{0};
   std::atomic<std::size_t> queued_{0};
+  std::atomic<std::uint64_t> signals_{0};  // how many times signal() was called
+  static constexpr std::chrono::microseconds kSpin{2000};
 
   std::mutex done_mutex_;
   std::condition_variable done_;
