@@ -69,6 +69,7 @@ int run_check(const CheckArgs& args, std::ostream& out, std::ostream& err) {
     }
     shard = *parsed;
   }
+  start_workers(*algorithm, args.jobs);
   int exit_code = kExitOk;
   bool traces_ok = true;
   TraceOutput trace_output{args.trace_out, args.force,

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "explorer/worker_pool.h"
+
 namespace wqcheck {
 
 unsigned all_cores() {
@@ -26,6 +28,11 @@ void apply_parallelism(Options& options, unsigned jobs, std::size_t units, std::
   options.jobs = jobs == 0 ? all_cores() : jobs;
   options.units = units != 0 ? units : sharded ? std::max(default_units, kShardUnits) : default_units;
   options.shard = shard;
+}
+
+void start_workers(Algorithm algorithm, unsigned jobs) {
+  if (algorithm != Algorithm::kDpor && algorithm != Algorithm::kOptimal) return;
+  WorkerPool::shared().reserve(jobs == 0 ? all_cores() : jobs);
 }
 
 namespace {

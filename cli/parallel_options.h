@@ -22,6 +22,10 @@ inline constexpr std::size_t kShardUnits = 64;
 void apply_parallelism(Options& options, unsigned jobs, std::size_t units, std::size_t default_units,
                        const Shard& shard, bool sharded);
 
+// Starts the threads a dpor/optimal search with `jobs` threads (0: all cores) will run on, so that
+// they are up by the time it starts (explorer/worker_pool.h); nothing for other algorithms.
+void start_workers(Algorithm algorithm, unsigned jobs);
+
 // Parses "I/N" (0 <= I < N); nullopt with `error` saying what was expected otherwise.
 std::optional<Shard> parse_shard(const std::string& text, std::string& error);
 

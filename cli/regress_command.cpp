@@ -101,6 +101,7 @@ int run_regress(const RegressArgs& args, std::ostream& out, std::ostream& err) {
     err << fmt::format("wqcheck regress: --algorithm: unknown algorithm '{}'\n", args.algorithm);
     return kExitUsage;
   }
+  start_workers(*algorithm, args.jobs);
   bool dirs_ok = true;
   std::vector<std::string> files;
   for (const std::string& dir : args.dirs) {

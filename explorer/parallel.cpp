@@ -17,6 +17,7 @@
 #include "explorer/partition.h"
 #include "explorer/progress.h"
 #include "explorer/search.h"
+#include "explorer/worker_pool.h"
 
 namespace wqcheck {
 
@@ -90,10 +91,10 @@ class Driver final : public Delegator {
 
   Result run() {
     const std::size_t threads = std::max(1u, options_.jobs);
-    std::vector<std::thread> pool;
-    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back([this] { work(); });
+    WorkerPool& pool = WorkerPool::shared();
+    const auto batch = pool.start(threads, [this] { work(); });
     monitor(threads);
-    for (std::thread& t : pool) t.join();
+    pool.wait(batch);
 
     std::vector<UnitOutcome> outcomes;
     for (Slot& slot : slots_) {
