@@ -12,6 +12,10 @@
 // explores the child itself. So the search computes exactly what it computes alone, whatever the
 // threads do. explorer/parallel.cpp implements the Delegator with a pool of threads; tests use
 // single-threaded ones that explore subtrees early, late, or never.
+//
+// Each delegated subtree is explored by a Search of its own, so budgets that a Search enforces
+// by itself (Bounds::max_executions, max_seconds) would apply to each piece separately; a
+// delegating search is given none, and its driver enforces them over the whole run.
 #pragma once
 
 #include <cstdint>

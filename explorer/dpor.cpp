@@ -27,8 +27,13 @@ struct GrownRace {
 class SleepSet {
  public:
   SleepSet() = default;
-  SleepSet(SleepSet&&) = default;
-  SleepSet& operator=(SleepSet&&) = default;
+  SleepSet(SleepSet&& other) noexcept : events_(std::move(other.events_)), size_(other.size_) { other.size_ = 0; }
+  SleepSet& operator=(SleepSet&& other) noexcept {
+    events_ = std::move(other.events_);
+    size_ = other.size_;
+    other.size_ = 0;
+    return *this;
+  }
   SleepSet(const SleepSet& other) { assign(other.begin(), other.end()); }
   SleepSet& operator=(const SleepSet& other) {
     if (this != &other) assign(other.begin(), other.end());
@@ -132,6 +137,11 @@ bool contains(const std::vector<ActorId>& actors, ActorId a) {
 
 class Dpor {
  public:
+  Dpor(const Dpor&) = delete;
+  Dpor& operator=(const Dpor&) = delete;
+  // Also when an exception unwinds the search: no delegated subtree may go on reading its data.
+  ~Dpor() { revoke_all(); }
+
   Dpor(Search& search, DporMode mode, Delegator* delegator)
       : search_(search),
         model_(search.model()),
@@ -1014,6 +1024,7 @@ std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
   subtree.released->store(true, std::memory_order_release);
   subtree.released->notify_all();
   explore_from(subtree.at);
+  search_.flush();
   auto outcome = std::make_unique<SubtreeOutcome::Impl>();
   outcome->tally = search_.tally();
   outcome->event = nodes_[subtree.at].event;

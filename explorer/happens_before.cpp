@@ -9,6 +9,11 @@ HappensBefore::HappensBefore(std::size_t actors) { reset(actors); }
 void HappensBefore::reset(std::size_t actors) {
   actors_ = actors;
   size_ = 0;
+  actor_.clear();
+  local_index_.clear();
+  previous_.clear();
+  clocks_.clear();
+  races_.clear();
   slots_begin_.assign(1, 0);
   slots_.clear();
   actor_count_.assign(actors, 0);

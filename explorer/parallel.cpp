@@ -4,6 +4,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <exception>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -69,10 +71,19 @@ struct Task {
   enum class Stage { kQueued, kRunning, kDone, kRevoked };
   std::unique_ptr<Subtree> subtree;
   std::shared_ptr<const std::atomic<bool>> input_released;  // the subtree's
+  Ticket parent = 0;  // the task whose search delegated this one (0: a unit's search)
   Stage stage = Stage::kQueued;  // guarded by the driver's mutex
   std::atomic<bool> cancel{false};
   std::unique_ptr<SubtreeOutcome> outcome;  // once done
 };
+
+// The searches running on this thread, innermost last (a thread that waits for a subtree may run
+// another one meanwhile): their tickets (0 for a unit's) and cancel flags.
+struct Running {
+  Ticket ticket;
+  const std::atomic<bool>* cancel;
+};
+thread_local std::vector<Running> running;
 
 // Everything the threads share. Threads take units in index order; once none is left, a thread
 // with nothing to do makes the running searches hungry, and they delegate subtrees to it. The
@@ -95,6 +106,7 @@ class Driver final : public Delegator {
     const auto batch = pool.start(threads, [this] { work(); });
     monitor(threads);
     pool.wait(batch);
+    if (error_) std::rethrow_exception(error_);
 
     std::vector<UnitOutcome> outcomes;
     for (Slot& slot : slots_) {
@@ -121,6 +133,7 @@ class Driver final : public Delegator {
     auto task = std::make_shared<Task>();
     task->input_released = subtree->input_released();
     task->subtree = std::move(subtree);
+    task->parent = running.empty() ? 0 : running.back().ticket;
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_.load()) task->cancel.store(true);
     const Ticket ticket = next_ticket_++;
@@ -142,13 +155,18 @@ class Driver final : public Delegator {
       ++delegation_.taken_back;
       return nullptr;
     }
-    // Under way: help with other delegated subtrees meanwhile (the newest first: most likely
-    // this one's), or wait, making the running searches hungry.
+    // Under way: explore other delegated subtrees meanwhile (this one's own first), or wait,
+    // making the running searches hungry. A claimant that is being cancelled gives up: its
+    // result is dropped anyway, and the subtree is cancelled with it.
+    const std::atomic<bool>* claimant = running.empty() ? nullptr : running.back().cancel;
     while (task->stage == Task::Stage::kRunning) {
+      if (claimant != nullptr && claimant->load()) {
+        lock.unlock();
+        revoke(ticket);
+        return nullptr;
+      }
       if (!queue_.empty()) {
-        const Ticket other = queue_.back();
-        queue_.pop_back();
-        run_task(lock, other);
+        run_task(lock, take_for(ticket));
         continue;
       }
       idle_.fetch_add(1);
@@ -163,11 +181,13 @@ class Driver final : public Delegator {
 
   void revoke(Ticket ticket) override {
     std::shared_ptr<const std::atomic<bool>> released;
+    std::shared_ptr<Task> dropped;  // destroyed after the lock is released (its log may be large)
     {
       std::lock_guard<std::mutex> lock(mutex_);
       auto it = tasks_.find(ticket);
       if (it == tasks_.end()) return;
-      Task& task = *it->second;
+      dropped = it->second;
+      Task& task = *dropped;
       if (task.stage == Task::Stage::kQueued) {
         unqueue(ticket);
         keep_spare(std::move(task.subtree));
@@ -225,8 +245,14 @@ class Driver final : public Delegator {
       idle_.fetch_sub(1);
     }
     ++finished_threads_;
-    done_.notify_one();
     signal();
+    lock.unlock();
+    {
+      // The monitor checks finished_threads_ holding done_mutex_; taking it here means the
+      // notification cannot fall between its check and its wait.
+      std::lock_guard<std::mutex> monitor(done_mutex_);
+    }
+    done_.notify_one();
   }
 
   void run_unit(std::size_t k) {
@@ -234,10 +260,46 @@ class Driver final : public Delegator {
     if (unit > first_violation_.load()) return;  // would not count: not explored
     Options o = search_options(&slots_[k].cancel);
     Search search(model_, o);
-    explore_dpor(search, mode_, &units_[unit], this);
+    running.push_back({0, &slots_[k].cancel});
+    try {
+      explore_dpor(search, mode_, &units_[unit], this);
+    } catch (...) {
+      fail(std::current_exception());
+    }
+    running.pop_back();
     UnitOutcome outcome = outcome_of(unit, search.finish());
     if (!options_.keep_going && found_violation(outcome)) note_violation(unit);
     slots_[k].outcome = std::move(outcome);
+  }
+
+  // A search threw (out of memory, say): everything stops, and run() rethrows it.
+  void fail(std::exception_ptr error) {
+    {
+      std::lock_guard<std::mutex> lock(error_mutex_);
+      if (!error_) error_ = error;
+    }
+    stop_all("error");
+  }
+
+  // The next queued subtree for a thread that waits for `awaited`: the newest one that search
+  // (or one of the searches it delegated to) delegated, else the newest.
+  Ticket take_for(Ticket awaited) {
+    for (auto it = queue_.rbegin(); it != queue_.rend(); ++it) {
+      Ticket t = *it;
+      for (int hops = 0; t != 0 && hops < 64; ++hops) {
+        auto found = tasks_.find(t);
+        if (found == tasks_.end()) break;
+        t = found->second->parent;
+        if (t == awaited) {
+          const Ticket chosen = *it;
+          queue_.erase(std::next(it).base());
+          return chosen;
+        }
+      }
+    }
+    const Ticket newest = queue_.back();
+    queue_.pop_back();
+    return newest;
   }
 
   // Explores a queued subtree; called and returns with the lock held.
@@ -248,14 +310,31 @@ class Driver final : public Delegator {
     lock.unlock();
     Options o = search_options(&task->cancel);
     Search search(model_, o);
-    std::unique_ptr<SubtreeOutcome> outcome = explore_subtree(search, *task->subtree, this);
+    std::unique_ptr<SubtreeOutcome> outcome;
+    running.push_back({ticket, &task->cancel});
+    try {
+      outcome = explore_subtree(search, *task->subtree, this);
+    } catch (...) {
+      fail(std::current_exception());
+    }
+    running.pop_back();
     lock.lock();
     keep_spare(std::move(task->subtree));
-    if (task->stage == Task::Stage::kRunning) {
+    if (task->stage == Task::Stage::kRunning && outcome) {
       task->outcome = std::move(outcome);
       task->stage = Task::Stage::kDone;
+    } else {
+      // Revoked (or failed): what it published to the live counters is not part of the search.
+      const Stats& wasted = search.stats();
+      live_.executions.fetch_sub(std::min(wasted.executions, live_.executions.load()));
+      live_.blocked.fetch_sub(std::min(wasted.blocked(), live_.blocked.load()));
+      live_.transitions.fetch_sub(std::min(wasted.transitions, live_.transitions.load()));
+      if (task->stage == Task::Stage::kRunning) task->stage = Task::Stage::kRevoked;
     }
     signal();
+    lock.unlock();
+    outcome.reset();  // a revoked subtree's log may be large: not destroyed under the lock
+    lock.lock();
   }
 
   std::unique_ptr<Subtree> spare() override {
@@ -313,7 +392,10 @@ class Driver final : public Delegator {
   }
 
   void stop_all(std::string why) {
-    if (stop_reason_.empty()) stop_reason_ = std::move(why);
+    {
+      std::lock_guard<std::mutex> lock(error_mutex_);
+      if (stop_reason_.empty()) stop_reason_ = std::move(why);
+    }
     stopping_.store(true);
     for (Slot& slot : slots_) slot.cancel.store(true);
     std::lock_guard<std::mutex> lock(mutex_);
@@ -331,7 +413,7 @@ class Driver final : public Delegator {
         if (finished_threads_ == threads) break;
       }
       done_.wait_for(lock, std::chrono::milliseconds(50));
-      if (!stop_reason_.empty()) continue;
+      if (stopping_.load()) continue;
       if (options_.interrupt != nullptr && options_.interrupt->load()) stop_all("interrupted");
       if (b.max_seconds > 0 && elapsed() >= b.max_seconds) {
         stop_all(fmt::format("time limit {} s reached", b.max_seconds));
@@ -359,7 +441,7 @@ class Driver final : public Delegator {
   std::atomic<std::size_t> first_violation_{kNoUnit};
   std::atomic<bool> stopping_{false};
   LiveCounters live_;
-  std::string stop_reason_;  // set by the monitor only
+  std::string stop_reason_;  // guarded by error_mutex_ until the threads are done
 
   std::mutex mutex_;  // guards what follows
   std::condition_variable wake_;  // a subtree was queued or finished, a unit ended, or stop
@@ -379,6 +461,9 @@ class Driver final : public Delegator {
 
   std::mutex done_mutex_;
   std::condition_variable done_;
+
+  std::mutex error_mutex_;
+  std::exception_ptr error_;  // the first exception a search threw
 };
 
 }  // namespace

@@ -37,7 +37,14 @@ void ReversalLog::load_events(std::size_t k, std::vector<Event>& out) const {
 }
 
 void ReversalLog::add_backtrack(Backtrack b) {
-  if (std::find(backtracks_.begin(), backtracks_.end(), b) == backtracks_.end()) backtracks_.push_back(std::move(b));
+  std::uint64_t h = (b.node * 0x9e3779b97f4a7c15ULL) ^ b.first;
+  for (ActorId a : b.initials) h = (h ^ a) * 0x100000001b3ULL;
+  // A hash seen before is only a hint: the entries are compared in full.
+  if (!backtrack_hashes_.insert(h).second &&
+      std::find(backtracks_.begin(), backtracks_.end(), b) != backtracks_.end()) {
+    return;
+  }
+  backtracks_.push_back(std::move(b));
 }
 
 void ReversalLog::clear() {
@@ -51,6 +58,7 @@ void ReversalLog::clear() {
   accesses_.clear();
   bits_.clear();
   backtracks_.clear();
+  backtrack_hashes_.clear();
 }
 
 }  // namespace wqcheck

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 #include "explorer/model.h"
@@ -91,6 +92,7 @@ class ReversalLog {
   std::vector<std::uint64_t> bits_;
 
   std::vector<Backtrack> backtracks_;
+  std::unordered_set<std::uint64_t> backtrack_hashes_;  // of backtracks_, to find repeats
 };
 
 }  // namespace wqcheck

@@ -74,6 +74,11 @@ class Search {
   // without ending one (bfs expanding a level) calls it per state.
   void poll();
 
+  // Adds what was counted since the last publication to options().live (done every 256
+  // executions, and by finish()).
+  void flush() {
+    if (options_.live != nullptr) publish();
+  }
   // What this search found so far, for the search it explores a subtree for.
   SearchTally tally() const;
   // Adds what the search of a subtree found, as if this search had explored that subtree itself

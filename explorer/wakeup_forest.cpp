@@ -6,6 +6,23 @@ namespace wqcheck {
 
 WakeupForest::WakeupForest() { chunks_.reserve(kMaxChunks); }
 
+WakeupForest::WakeupForest(WakeupForest&& other) noexcept { *this = std::move(other); }
+
+WakeupForest& WakeupForest::operator=(WakeupForest&& other) noexcept {
+  if (this == &other) return *this;
+  chunks_ = std::move(other.chunks_);
+  size_ = other.size_;
+  free_ = std::move(other.free_);
+  released_ = std::move(other.released_);
+  remaining_ = std::move(other.remaining_);
+  other.chunks_ = std::vector<std::unique_ptr<Node[]>>();
+  other.chunks_.reserve(kMaxChunks);
+  other.size_ = 0;
+  other.free_.clear();
+  other.released_.clear();
+  return *this;
+}
+
 WakeupForest::Tree WakeupForest::make_tree() { return add_node(Event{}); }
 
 void WakeupForest::reset() {

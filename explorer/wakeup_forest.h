@@ -32,6 +32,9 @@ struct WakeupSequence {
 class WakeupForest {
  public:
   WakeupForest();
+  // A moved-from forest is empty, and reserved again.
+  WakeupForest(WakeupForest&& other) noexcept;
+  WakeupForest& operator=(WakeupForest&& other) noexcept;
   // A tree is named by its root node; a child (a node below a root) by its own id. -1: none.
   using Tree = std::int32_t;
 
@@ -74,13 +77,15 @@ class WakeupForest {
   };
   static constexpr std::size_t kChunkBits = 10;  // 1024 nodes a chunk
   static constexpr std::size_t kMaxChunks = std::size_t{1} << 19;  // 512M nodes, more than memory holds
+  // Through data(), which push_back does not change once the table is reserved: another thread
+  // may look nodes up while this one adds chunks.
   const Node& node(std::int32_t id) const {
     const auto i = static_cast<std::size_t>(id);
-    return chunks_[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
+    return chunks_.data()[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
   }
   Node& node(std::int32_t id) {
     const auto i = static_cast<std::size_t>(id);
-    return chunks_[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
+    return chunks_.data()[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
   }
   // A node holding `event` (nodes are reused, and keep their footprint's storage).
   std::int32_t add_node(const Event& event);

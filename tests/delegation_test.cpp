@@ -16,6 +16,7 @@
 
 #include "explorer/dpor.h"
 #include "explorer/explore.h"
+#include "explorer/partition.h"
 #include "explorer/search.h"
 #include "model/common/model_file.h"
 #include "tests/support/access_model.h"
@@ -31,10 +32,12 @@ using wqcheck::Ticket;
 
 namespace {
 
-enum class Policy { kEager, kLazy, kRefuse, kMixed };
+enum class Policy { kEager, kLazy, kRefuse, kDeferred, kMixed };
 
 // Explores delegated subtrees on the calling thread, when the policy says: at once (kEager), at
-// the claim (kLazy), never (kRefuse: the claim comes back empty), or a seeded choice per subtree.
+// the claim (kLazy), never (kRefuse: the claim comes back empty), at some seeded later moment
+// between two of the delegating search's executions (kDeferred: each time it asks whether the
+// delegator is hungry, a pending subtree may be explored), or a seeded choice per subtree.
 class SerialDelegator : public wqcheck::Delegator {
  public:
   SerialDelegator(const wqcheck::Model& model, const Options& options, DporMode mode, Policy policy,
@@ -42,6 +45,15 @@ class SerialDelegator : public wqcheck::Delegator {
       : model_(model), options_(options), mode_(mode), policy_(policy), random_(seed) {}
 
   bool hungry() const override {
+    if (!exploring_) {
+      for (auto& [ticket, entry] : entries_) {
+        if (entry.policy != Policy::kDeferred || !entry.subtree || random_() % 4 != 0) continue;
+        exploring_ = true;
+        entry.outcome = const_cast<SerialDelegator*>(this)->explore(std::move(entry.subtree));
+        exploring_ = false;
+        break;
+      }
+    }
     if (policy_ != Policy::kMixed) return true;
     return (random_() & 3) != 0;
   }
@@ -50,7 +62,7 @@ class SerialDelegator : public wqcheck::Delegator {
     ++delegated;
     const Ticket ticket = next_++;
     Policy policy = policy_;
-    if (policy == Policy::kMixed) policy = static_cast<Policy>(random_() % 3);
+    if (policy == Policy::kMixed) policy = static_cast<Policy>(random_() % 4);
     Entry& entry = entries_[ticket];
     entry.policy = policy;
     if (policy == Policy::kEager) {
@@ -68,7 +80,7 @@ class SerialDelegator : public wqcheck::Delegator {
     entries_.erase(it);
     ++claimed;
     if (entry.policy == Policy::kRefuse) return nullptr;
-    if (entry.policy == Policy::kLazy) return explore(std::move(entry.subtree));
+    if (entry.subtree) return explore(std::move(entry.subtree));  // lazy, or deferred not yet explored
     return std::move(entry.outcome);
   }
 
@@ -111,13 +123,16 @@ class SerialDelegator : public wqcheck::Delegator {
   const Policy policy_;
   mutable std::mt19937_64 random_;
   Ticket next_ = 1;
-  std::map<Ticket, Entry> entries_;
+  mutable std::map<Ticket, Entry> entries_;
+  mutable bool exploring_ = false;  // a deferred subtree is being explored (hungry() re-enters)
   std::vector<std::unique_ptr<wqcheck::Subtree>> spares_;
 };
 
-Result alone(const wqcheck::Model& model, const Options& options, DporMode mode) {
+constexpr Policy kPolicies[] = {Policy::kEager, Policy::kLazy, Policy::kRefuse, Policy::kDeferred, Policy::kMixed};
+
+Result alone(const wqcheck::Model& model, const Options& options, DporMode mode, const wqcheck::WorkUnit* unit) {
   wqcheck::Search search(model, options);
-  wqcheck::explore_dpor(search, mode);
+  wqcheck::explore_dpor(search, mode, unit);
   return search.finish();
 }
 
@@ -125,18 +140,22 @@ struct Totals {
   std::uint64_t delegated = 0, claimed = 0, revoked = 0;
 };
 
-// Every policy, both algorithms, with and without keep_going.
-void check_model(const wqcheck::Model& model, const std::string& what, Totals& totals, std::uint64_t seed) {
+// Every policy, both algorithms, with and without keep_going; the whole tree or one unit of a
+// partition (whose nodes above it are frozen and whose sleepers are inherited); with or without a
+// depth bound.
+void check_model(const wqcheck::Model& model, const std::string& what, Totals& totals, std::uint64_t seed,
+                 const wqcheck::WorkUnit* unit = nullptr, std::uint64_t max_depth = 0) {
   for (DporMode mode : {DporMode::kOptimal, DporMode::kSource}) {
     for (bool keep_going : {true, false}) {
       Options options;
       options.algorithm = mode == DporMode::kOptimal ? Algorithm::kOptimal : Algorithm::kDpor;
       options.keep_going = keep_going;
-      const Result reference = alone(model, options, mode);
-      for (Policy policy : {Policy::kEager, Policy::kLazy, Policy::kRefuse, Policy::kMixed}) {
+      if (max_depth != 0) options.bounds.max_depth = max_depth;
+      const Result reference = alone(model, options, mode, unit);
+      for (Policy policy : kPolicies) {
         SerialDelegator delegator(model, options, mode, policy, seed);
         wqcheck::Search search(model, options);
-        wqcheck::explore_dpor(search, mode, nullptr, &delegator);
+        wqcheck::explore_dpor(search, mode, unit, &delegator);
         const std::string label = what + (mode == DporMode::kOptimal ? " optimal" : " dpor") +
                                   (keep_going ? " keep-going" : "") + " policy " +
                                   std::to_string(static_cast<int>(policy));
@@ -188,4 +207,32 @@ TEST(Delegation, BenchmarksAndWorkqueueScenariosComputeWhatTheyComputeAlone) {
     check_model(*file.model, name, totals, seed++);
   }
   CHECK(totals.revoked > 0);
+}
+
+TEST(Delegation, UnitsOfAPartitionAndDepthBoundsComputeWhatTheyComputeAlone) {
+  Totals totals;
+  auto check_units = [&](const wqcheck::Model& model, const std::string& what, std::uint64_t seed, std::size_t target) {
+    for (const wqcheck::WorkUnit& unit : wqcheck::partition(model, target)) {
+      check_model(model, what + " unit", totals, seed, &unit);
+    }
+  };
+  for (std::uint64_t seed = 0; seed < 60; ++seed) {
+    wqcheck::testing::AccessModel model = wqcheck::testing::random_access_model(seed, seed % 3 == 1, seed % 3 == 2);
+    check_units(model, "access model seed " + std::to_string(seed), seed, 5);
+    check_model(model, "access model seed " + std::to_string(seed) + " depth-bounded", totals, seed, nullptr,
+                3 + seed % 5);
+  }
+  for (std::uint64_t seed = 0; seed < 25; ++seed) {
+    wqcheck::LoadResult loaded = wqcheck::load_model_document(wqcheck::testing::random_program(seed), "random program");
+    auto& file = std::get<wqcheck::ModelFile>(loaded);
+    check_units(*file.model, "random program seed " + std::to_string(seed), seed, 4);
+    check_model(*file.model, "random program seed " + std::to_string(seed) + " depth-bounded", totals, seed,
+                nullptr, 4 + seed % 6);
+  }
+  for (const char* name : {"programs/lastzero-4.json", "scenarios/seed-race.json"}) {
+    wqcheck::ModelFile file = wqcheck::testing::load_program_file(name);
+    check_units(*file.model, name, 7, 6);
+  }
+  CHECK(totals.delegated > 1000);
+  CHECK(totals.revoked > 10);
 }
