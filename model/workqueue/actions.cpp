@@ -43,6 +43,7 @@ std::string action_label(std::uint32_t action) {
     case kActTick: return "jiffies++";
     case kActDestroyStart: return "last pwq put: put_unbound_pool";
     case kActDestroyCull: return "put_unbound_pool: set_worker_dying all idle";
+    case kActDestroyFree: return "put_unbound_pool: stop timers, call_rcu(rcu_free_pool)";
     default: return "?";
   }
 }
@@ -70,7 +71,8 @@ std::string action_kernel_source(std::uint32_t action) {
     case kActExpire:
     case kActTick: return "";
     case kActDestroyStart:
-    case kActDestroyCull: return "put_unbound_pool()";
+    case kActDestroyCull:
+    case kActDestroyFree: return "put_unbound_pool()";
     default: return "";
   }
 }

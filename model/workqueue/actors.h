@@ -30,6 +30,7 @@ enum Action : std::uint32_t {
   kActTick,
   kActDestroyStart = 56,
   kActDestroyCull,
+  kActDestroyFree,
 };
 // Which lock-held stretch of worker_thread() a worker action is (the "segment").
 enum WorkerSegment : std::uint32_t { kSegWokeUp = 0, kSegWorkDone = 1, kSegRelock = 2 };
@@ -70,6 +71,9 @@ std::uint32_t culler_step(StepContext& c);
 std::uint32_t reaper_stop(StepContext& c, const ReaperData& r);
 bool reaper_put(StepContext& c, ReaperData& r);  // true when the list is done
 bool reaper_waits_on_exit(const WqData& d, const ReaperData& r);
+// idle_cull_fn() is between its cull and the end of its reaping (cancel_work_sync() waits for
+// it); steps that change this write pool.idle_cull_work(running).
+bool culler_running(const WqData& d);
 // mod_timer(&pool->idle_timer, last_active + IDLE_WORKER_TIMEOUT) of the given worker.
 void rearm_idle_timer(StepContext& c, std::uint8_t slot);
 

@@ -37,7 +37,10 @@ std::uint32_t idle_cull_fn(StepContext& c) {
     d.cull.victims[d.cull.count++] = tail;
   }
   pool_unlock(c);
-  d.culler = d.cull.count != 0 ? CullerPc::kStop : CullerPc::kWait;
+  if (d.cull.count != 0) {
+    c.write(Field::kCullRunning);  // reaping follows, inside the work function
+    d.culler = CullerPc::kStop;
+  }
   return kActCull;
 }
 
@@ -62,6 +65,8 @@ bool reaper_put(StepContext& c, ReaperData& r) {
   r = ReaperData{};
   return true;
 }
+
+bool culler_running(const WqData& d) { return d.culler != CullerPc::kWait; }
 
 bool reaper_waits_on_exit(const WqData& d, const ReaperData& r) {
   const TaskState s = d.tasks[r.victims[r.next]].state;
@@ -102,7 +107,12 @@ std::uint32_t culler_step(StepContext& c) {
       c.d.culler = CullerPc::kPut;
       return reaper_stop(c, c.d.cull);
     case CullerPc::kPut:
-      c.d.culler = reaper_put(c, c.d.cull) ? CullerPc::kWait : CullerPc::kStop;
+      if (reaper_put(c, c.d.cull)) {
+        c.write(Field::kCullRunning);  // idle_cull_fn() returns
+        c.d.culler = CullerPc::kWait;
+      } else {
+        c.d.culler = CullerPc::kStop;
+      }
       return kActKthreadStopPut;
   }
   return kActCull;

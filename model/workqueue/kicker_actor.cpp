@@ -18,7 +18,6 @@ namespace {
 void kicker_advance(StepContext& c, unsigned k) {
   KickerSlot& ks = c.d.kickers[k];
   ks.pc = ks.remaining != 0 ? KickerPc::kQueue : KickerPc::kDone;
-  if (ks.pc == KickerPc::kDone) c.write(Field::kKickerPc, k);
 }
 
 // __queue_work(): lock; insert_work() appends to pool->worklist; kick_pool(); unlock.
@@ -29,6 +28,7 @@ std::uint32_t queue_work(StepContext& c, unsigned k) {
   const std::uint8_t picked = kick_pool(c, true);
   pool_unlock(c);
   --ks.remaining;
+  if (ks.remaining == 0) c.write(Field::kKickerRemaining, k);  // what the destroyer waits for
   if (picked != kNoWorker) {
     ks.wake_target = static_cast<std::uint8_t>(picked + 1);
     ks.pc = KickerPc::kDeferredWake;

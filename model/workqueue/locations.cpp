@@ -16,7 +16,9 @@ std::string location_string(Location l) {
     case Field::kIdleList: return "pool.idle_list";
     case Field::kIdleTimer: return "pool.idle_timer";
     case Field::kCullWork: return "pool.idle_cull_work";
+    case Field::kCullRunning: return "pool.idle_cull_work(running)";
     case Field::kJiffies: return "jiffies";
+    case Field::kPoolFreed: return "pool(freed)";
     case Field::kWorkerFlags: return fmt::format("worker[{}].flags", i);
     case Field::kWorkerCurrentWork: return fmt::format("worker[{}].current_work", i);
     case Field::kWorkerLastActive: return fmt::format("worker[{}].last_active", i);
@@ -24,7 +26,7 @@ std::string location_string(Location l) {
     case Field::kTaskState: return fmt::format("task[{}].state", i);
     case Field::kTaskRefs: return fmt::format("task[{}].usage", i);
     case Field::kTaskShouldStop: return fmt::format("task[{}].should_stop", i);
-    case Field::kKickerPc: return fmt::format("kicker[{}].pc", i);
+    case Field::kKickerRemaining: return fmt::format("kicker[{}].remaining", i);
   }
   return fmt::format("location#{}", l);
 }

@@ -16,13 +16,13 @@ namespace wqcheck::wq {
 enum class Field : std::uint8_t {
   // pool-wide
   kWorklist, kNrWorkers, kNrIdle, kNrRunning, kManagerActive, kIdleList, kIdleTimer,
-  kCullWork, kJiffies,
+  kCullWork, kCullRunning, kJiffies, kPoolFreed,
   // per worker slot
   kWorkerFlags, kWorkerCurrentWork, kWorkerLastActive, kWorkerKicked,
   // per task
   kTaskState, kTaskRefs, kTaskShouldStop,
-  // actors' program counters that other actors wait on
-  kKickerPc,
+  // per kicker: whether it has items still to queue (what put_unbound_pool() waits for)
+  kKickerRemaining,
 };
 
 inline Location loc(Field f, unsigned index = 0) {
@@ -39,7 +39,7 @@ struct StepContext {
 
   void read(Field f, unsigned i = 0) { fp.read(loc(f, i)); }
   void write(Field f, unsigned i = 0) { fp.write(loc(f, i)); }
-  void violate(int property_bit) { d.violated |= static_cast<std::uint8_t>(1u << property_bit); }
+  void violate(int property_bit) { d.violated |= static_cast<std::uint16_t>(1u << property_bit); }
 };
 
 }  // namespace wqcheck::wq

@@ -23,6 +23,10 @@ const std::vector<Property>& workqueue_properties() {
        "In a state where no actor can step, work is not left on the worklist in an execution where "
        "a worker picked by kick_pool() was set dying before it ran again (the seed's race, "
        "mechanism and consequence together)."},
+      {"no-worker-on-freed-pool",
+       "No worker runs on the pool after put_unbound_pool() has handed it to "
+       "call_rcu(rcu_free_pool); a worker holds no RCU read lock, so that is a use-after-free "
+       "of the pool."},
   };
   return properties;
 }

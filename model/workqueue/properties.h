@@ -21,7 +21,8 @@ enum PropertyBit : int {
   kKernelWarns = 5,
   kNoHang = 6,
   kNoStrandedKickedWork = 7,
-  kPropertyCount = 8,
+  kNoWorkerOnFreedPool = 8,
+  kPropertyCount = 9,
 };
 
 const std::vector<Property>& workqueue_properties();

@@ -17,7 +17,7 @@ namespace wqcheck::wq {
 
 enum class KickerPc : std::uint8_t { kQueue, kDeferredWake, kDone };
 enum class CullerPc : std::uint8_t { kWait, kStop, kPut };
-enum class DestroyerPc : std::uint8_t { kWaitIdle, kManagerWait, kStop, kPut, kDone };
+enum class DestroyerPc : std::uint8_t { kWaitIdle, kManagerWait, kStop, kPut, kShutdown, kDone };
 // Who issued a wake_up_process() that hit a freed task (for the findings).
 enum class WakeSite : std::uint8_t { kNone, kQueueWork, kProcessOneWork };
 
@@ -46,7 +46,8 @@ struct WqData {
   std::uint8_t created = 0;     // workers the manager created so far
   std::uint8_t discarded = 0;   // an execution went past a model bound (max_created)
   std::uint8_t culled_kicked = 0;  // a worker kick_pool() picked was set dying (seed's mechanism)
-  std::uint8_t violated = 0;    // property bits set by the step that broke them
+  std::uint8_t pool_freed = 0;  // put_unbound_pool() has passed the pool to call_rcu(rcu_free_pool)
+  std::uint16_t violated = 0;   // property bits set by the step that broke them
   WakeSite freed_wake_site = WakeSite::kNone;
 };
 static_assert(std::is_trivially_copyable_v<WqData>);

@@ -146,6 +146,11 @@ void worker_blocking(const WqData&, const Config&, unsigned i, Footprint& out) {
 
 std::uint32_t worker_step(StepContext& c, unsigned i) {
   WorkerSlot& w = c.d.workers[i];
+  if (c.cfg.destroy) {
+    // Every step of worker_thread() dereferences worker->pool (pool->lock at least).
+    c.read(Field::kPoolFreed);
+    if (c.d.pool_freed) c.violate(kNoWorkerOnFreedPool);
+  }
   switch (w.pc) {
     case WorkerPc::kAsleep: return woke_up(c, i);
     case WorkerPc::kDeferredWake: return process_one_work_wake(c, i);

@@ -11,6 +11,18 @@ namespace wqcheck::wq {
 
 namespace {
 const WqData& data(const State& s) { return static_cast<const WqState&>(s).d; }
+
+const char* destroyer_pc_name(DestroyerPc pc) {
+  switch (pc) {
+    case DestroyerPc::kWaitIdle: return "wait_for_last_pwq";
+    case DestroyerPc::kManagerWait: return "manager_wait";
+    case DestroyerPc::kStop: return "kthread_stop";
+    case DestroyerPc::kPut: return "kthread_stop_put";
+    case DestroyerPc::kShutdown: return "shutdown";
+    case DestroyerPc::kDone: return "done";
+  }
+  return "?";
+}
 WqData& data(State& s) { return static_cast<WqState&>(s).d; }
 }  // namespace
 
@@ -196,7 +208,10 @@ nlohmann::json WorkqueueModel::state_json(const State& s) const {
   out["kickers"] = kickers;
   out["culler"] = culler;
   out["culled_kicked_worker"] = d.culled_kicked != 0;
-  if (config_.destroy) out["destroyer"] = static_cast<int>(d.destroyer);
+  if (config_.destroy) {
+    out["destroyer"] = destroyer_pc_name(d.destroyer);
+    out["pool"]["freed"] = d.pool_freed != 0;
+  }
   if (d.freed_wake_site != WakeSite::kNone) {
     out["freed_wake_from"] = d.freed_wake_site == WakeSite::kQueueWork
                                  ? "__queue_work (rcu_read_lock, IRQs off)"
