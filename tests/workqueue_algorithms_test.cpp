@@ -14,6 +14,7 @@
 
 #include "explorer/explore.h"
 #include "model/common/model_file.h"
+#include "model/workqueue/workqueue_model.h"
 #include "tests/support/class_counter.h"
 #include "tests/support/terminal_recorder.h"
 
@@ -26,6 +27,24 @@ using wqcheck::testing::RecordedRun;
 namespace {
 
 constexpr std::uint64_t kDfsBudget = 20000;  // executions; larger scenarios are left to regress
+
+// dfs, dpor and optimal on `model`; false if dfs cannot exhaust it within the budget.
+bool agrees_with_dfs(const wqcheck::Model& model, const std::string& what) {
+  RecordedRun dfs = explore_recording(model, Algorithm::kDfs, true, kDfsBudget);
+  if (!dfs.result.exhaustive) return false;
+  RecordedRun dpor = explore_recording(model, Algorithm::kDpor);
+  RecordedRun optimal = explore_recording(model, Algorithm::kOptimal);
+  CHECK_TEXT(dpor.result.exhaustive && optimal.result.exhaustive, what.c_str());
+  CHECK_TEXT(dfs.statuses() == dpor.statuses(), ("dpor verdicts: " + what).c_str());
+  CHECK_TEXT(dfs.statuses() == optimal.statuses(), ("optimal verdicts: " + what).c_str());
+  CHECK_TEXT(dfs.terminals == dpor.terminals, ("dpor terminal states: " + what).c_str());
+  CHECK_TEXT(dfs.terminals == optimal.terminals, ("optimal terminal states: " + what).c_str());
+  wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(model, kDfsBudget);
+  CHECK_TEXT(truth.complete, what.c_str());
+  CHECK_EQUAL_TEXT(truth.classes, dpor.result.stats.executions, ("dpor trace count: " + what).c_str());
+  CHECK_EQUAL_TEXT(truth.classes, optimal.result.stats.executions, ("optimal trace count: " + what).c_str());
+  return true;
+}
 
 }  // namespace
 
@@ -41,22 +60,27 @@ TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsOnEverySmallScenario) {
   for (const auto& path : files) {
     wqcheck::LoadResult loaded = wqcheck::load_model_file(path.string());
     auto& file = std::get<wqcheck::ModelFile>(loaded);
-    RecordedRun dfs = explore_recording(*file.model, Algorithm::kDfs, true, kDfsBudget);
-    if (!dfs.result.exhaustive) continue;
-    ++compared;
-    RecordedRun dpor = explore_recording(*file.model, Algorithm::kDpor);
-    RecordedRun optimal = explore_recording(*file.model, Algorithm::kOptimal);
-    const std::string what = path.filename().string();
-    CHECK_TEXT(dpor.result.exhaustive && optimal.result.exhaustive, what.c_str());
-    CHECK_TEXT(dfs.statuses() == dpor.statuses(), ("dpor verdicts: " + what).c_str());
-    CHECK_TEXT(dfs.statuses() == optimal.statuses(), ("optimal verdicts: " + what).c_str());
-    CHECK_TEXT(dfs.terminals == dpor.terminals, ("dpor terminal states: " + what).c_str());
-    CHECK_TEXT(dfs.terminals == optimal.terminals, ("optimal terminal states: " + what).c_str());
-    wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(*file.model, kDfsBudget);
-    CHECK_TEXT(truth.complete, what.c_str());
-    CHECK_EQUAL_TEXT(truth.classes, dpor.result.stats.executions, ("dpor trace count: " + what).c_str());
-    CHECK_EQUAL_TEXT(truth.classes, optimal.result.stats.executions, ("optimal trace count: " + what).c_str());
+    if (agrees_with_dfs(*file.model, path.filename().string())) ++compared;
   }
   // The suite means something only if a good share of the scenarios fit the budget.
   CHECK(compared >= 20);
+}
+
+// Blocker actors (work_sleeps "maybe") are enabled by a worker taking an item and disabled by it
+// finishing: per-CPU pools of one idle and one busy worker, in every variant.
+TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsWhenWorkMayBlock) {
+  using namespace wqcheck::wq;
+  for (Variant v : {Variant::kPrepatch, Variant::kDeferred, Variant::kClaim, Variant::kDeferredClaim}) {
+    Config cfg;
+    cfg.variant = v;
+    cfg.pool = PoolKind::kPercpu;
+    cfg.manager = false;
+    cfg.expiry = Expiry::kClock;
+    cfg.max_ticks = 1;
+    cfg.workers = 1;
+    cfg.busy_workers = 1;
+    cfg.work_sleeps = WorkSleeps::kMaybe;
+    cfg.wake_ref = v == Variant::kDeferredClaim;
+    CHECK_TEXT(agrees_with_dfs(WorkqueueModel(cfg), variant_name(v)), variant_name(v).c_str());
+  }
 }

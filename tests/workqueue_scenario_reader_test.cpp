@@ -97,3 +97,19 @@ TEST(ScenarioReader, SelectedPropertiesMaskTheOthers) {
   const auto& m = static_cast<const wq::WorkqueueModel&>(*f.model);
   LONGS_EQUAL((1u << 6) | (1u << 5), m.config().checked);
 }
+
+TEST(ScenarioReader, WorkSleepsIsABooleanOrMaybe) {
+  auto sleeps = [](const json& value) {
+    LoadResult r = load_model_document(
+        json{{"model", "workqueue"}, {"pool", "percpu"}, {"work_sleeps", value}}, "s.json");
+    return static_cast<const wq::WorkqueueModel&>(*std::get<ModelFile>(r).model).config().work_sleeps;
+  };
+  CHECK(sleeps(true) == wq::WorkSleeps::kAlways);
+  CHECK(sleeps(false) == wq::WorkSleeps::kNever);
+  CHECK(sleeps("maybe") == wq::WorkSleeps::kMaybe);
+  InputError e = error_of(json{{"model", "workqueue"}, {"pool", "percpu"}, {"work_sleeps", "sometimes"}});
+  STRCMP_EQUAL("work_sleeps", e.path.c_str());
+  CHECK(contains(e.message, "\"maybe\""));
+  InputError unbound = error_of(json{{"model", "workqueue"}, {"work_sleeps", "maybe"}});
+  STRCMP_EQUAL("work_sleeps", unbound.path.c_str());
+}

@@ -44,6 +44,7 @@ std::string action_label(std::uint32_t action) {
     case kActDestroyStart: return "last pwq put: put_unbound_pool";
     case kActDestroyCull: return "put_unbound_pool: set_worker_dying all idle";
     case kActDestroyFree: return "put_unbound_pool: stop timers, call_rcu(rcu_free_pool)";
+    case kActWorkBlocks: return "the work function will block";
     default: return "?";
   }
 }

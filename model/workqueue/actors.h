@@ -31,6 +31,7 @@ enum Action : std::uint32_t {
   kActDestroyStart = 56,
   kActDestroyCull,
   kActDestroyFree,
+  kActWorkBlocks = 64,
 };
 // Which lock-held stretch of worker_thread() a worker action is (the "segment").
 enum WorkerSegment : std::uint32_t { kSegWokeUp = 0, kSegWorkDone = 1, kSegRelock = 2 };
@@ -84,6 +85,11 @@ std::uint32_t expiry_step(StepContext& c, unsigned i);
 ActorStatus clock_status(const WqData& d, const Config& cfg);
 void clock_blocking(const WqData& d, const Config& cfg, Footprint& out);
 std::uint32_t clock_step(StepContext& c);
+
+// Blocker i ("work_sleeps": "maybe"): the choice that worker i's current work function blocks.
+ActorStatus blocker_status(const WqData& d, const Config& cfg, unsigned i);
+void blocker_blocking(const WqData& d, const Config& cfg, unsigned i, Footprint& out);
+std::uint32_t blocker_step(StepContext& c, unsigned i);
 
 // put_unbound_pool() once the pool has no work left (scenario option "destroy").
 ActorStatus destroyer_status(const WqData& d, const Config& cfg);

@@ -27,6 +27,12 @@ enum class Culler : std::uint8_t {
   kSeed,      // the seed's simplified view: any expired tail may be culled, no guard, no timer
 };
 enum class PoolKind : std::uint8_t { kUnbound, kPercpu };
+// Per-CPU pools: whether work functions block (wq_worker_sleeping / wq_worker_running).
+enum class WorkSleeps : std::uint8_t {
+  kNever,   // every work function runs to its end without blocking
+  kAlways,  // every work function blocks exactly once
+  kMaybe,   // each work function blocks once or not at all: a blocker actor per worker chooses
+};
 enum class Expiry : std::uint8_t {
   kNondet,  // per worker, an expiry actor may mark it expired at any time
   kClock,   // a clock actor advances jiffies; expired iff jiffies >= last_active + 1
@@ -44,7 +50,7 @@ struct Config {
   int kickers = 1;
   int works_per_kicker = 1;
   bool initially_expired = true;  // idle workers start with last_active already timed out
-  bool work_sleeps = false;       // per-CPU: each work function blocks once (wq_worker_sleeping)
+  WorkSleeps work_sleeps = WorkSleeps::kNever;  // per-CPU only
   bool destroy = false;           // a put_unbound_pool() actor runs once the pool has no work
   int max_created = 1;            // worker slots the manager may fill (bound)
   int max_ticks = 2;              // clock: how far jiffies may advance (bound)
@@ -53,6 +59,7 @@ struct Config {
   bool deferred() const { return variant == Variant::kDeferred || variant == Variant::kDeferredClaim; }
   bool claims() const { return variant == Variant::kClaim || variant == Variant::kDeferredClaim; }
   bool percpu() const { return pool == PoolKind::kPercpu; }
+  bool blockers() const { return work_sleeps == WorkSleeps::kMaybe; }
   int slots() const { return workers + busy_workers + (manager ? max_created : 0); }
 };
 

@@ -23,6 +23,7 @@ std::string location_string(Location l) {
     case Field::kWorkerCurrentWork: return fmt::format("worker[{}].current_work", i);
     case Field::kWorkerLastActive: return fmt::format("worker[{}].last_active", i);
     case Field::kWorkerKicked: return fmt::format("worker[{}].kicked", i);
+    case Field::kWorkerBlocks: return fmt::format("worker[{}].work_blocks", i);
     case Field::kTaskState: return fmt::format("task[{}].state", i);
     case Field::kTaskRefs: return fmt::format("task[{}].usage", i);
     case Field::kTaskShouldStop: return fmt::format("task[{}].should_stop", i);

@@ -18,7 +18,7 @@ enum class Field : std::uint8_t {
   kWorklist, kNrWorkers, kNrIdle, kNrRunning, kManagerActive, kIdleList, kIdleTimer,
   kCullWork, kCullRunning, kJiffies, kPoolFreed,
   // per worker slot
-  kWorkerFlags, kWorkerCurrentWork, kWorkerLastActive, kWorkerKicked,
+  kWorkerFlags, kWorkerCurrentWork, kWorkerLastActive, kWorkerKicked, kWorkerBlocks,
   // per task
   kTaskState, kTaskRefs, kTaskShouldStop,
   // per kicker: whether it has items still to queue (what put_unbound_pool() waits for)

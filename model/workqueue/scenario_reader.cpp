@@ -94,6 +94,15 @@ bool read_bool(const json& doc, const std::string& key, bool fallback) {
   return doc.at(key).get<bool>();
 }
 
+// true (every work function blocks once), false (none blocks) or "maybe" (each may or may not).
+wq::WorkSleeps read_work_sleeps(const json& doc) {
+  if (!doc.contains("work_sleeps")) return wq::WorkSleeps::kNever;
+  const json& v = doc.at("work_sleeps");
+  if (v.is_boolean()) return v.get<bool>() ? wq::WorkSleeps::kAlways : wq::WorkSleeps::kNever;
+  if (v.is_string() && v.get<std::string>() == "maybe") return wq::WorkSleeps::kMaybe;
+  fail("work_sleeps", "expected true, false or \"maybe\"");
+}
+
 std::int64_t read_int(const json& obj, const std::string& key, const std::string& path,
                       std::int64_t fallback, std::int64_t lo, std::int64_t hi) {
   if (!obj.contains(key)) return fallback;
@@ -133,9 +142,11 @@ Config read_config(const json& doc) {
   // kernel-model.md: deferred (v1) keeps a bare pointer, deferred_claim (v2) uses wake_q.
   cfg.wake_ref = read_bool(doc, "wake_ref", cfg.variant == wq::Variant::kDeferredClaim);
   cfg.initially_expired = read_bool(doc, "initially_expired", true);
-  cfg.work_sleeps = read_bool(doc, "work_sleeps", false);
+  cfg.work_sleeps = read_work_sleeps(doc);
   cfg.destroy = read_bool(doc, "destroy", false);
-  if (cfg.work_sleeps && !cfg.percpu()) fail("work_sleeps", "only meaningful with \"pool\": \"percpu\"");
+  if (cfg.work_sleeps != wq::WorkSleeps::kNever && !cfg.percpu()) {
+    fail("work_sleeps", "only meaningful with \"pool\": \"percpu\"");
+  }
   if (cfg.destroy && cfg.percpu()) fail("destroy", "put_unbound_pool() exists only for \"pool\": \"unbound\"");
   cfg.workers = static_cast<int>(read_int(doc, "workers", "workers", 1, 0, wq::kMaxWorkers));
   cfg.busy_workers = static_cast<int>(read_int(doc, "busy_workers", "busy_workers", 0, 0, wq::kMaxWorkers));

@@ -41,6 +41,7 @@ struct WorkerSlot {
   std::uint8_t kicked = 0;       // picked by kick_pool() and has not run worker_thread() since
   std::uint8_t wake_target = 0;  // deferred wake pending from process_one_work(): slot + 1
   std::uint8_t slept = 0;        // per-CPU: its current work function already blocked once
+  std::uint8_t blocks = 0;       // work_sleeps "maybe": its blocker chose that the function blocks
 };
 
 const char* worker_pc_name(WorkerPc pc);

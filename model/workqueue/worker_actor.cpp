@@ -68,6 +68,10 @@ std::uint32_t work_done(StepContext& c, unsigned i) {
   c.write(Field::kWorkerCurrentWork, i);
   w.current_work = 0;
   w.slept = 0;
+  if (w.blocks) {
+    c.write(Field::kWorkerBlocks, i);
+    w.blocks = 0;
+  }
   if (keep_working(c)) return worker_action(kSegWorkDone, start_work(c, i));
   worker_set_flags(c, slot8(i), kWorkerPrep);
   return worker_action(kSegWorkDone, go_sleep(c, i));
@@ -108,6 +112,19 @@ std::uint32_t wq_worker_running(StepContext& c, unsigned i) {
   }
   w.pc = WorkerPc::kWorkResumed;
   return kActWqWorkerRunning;
+}
+
+// Whether the running work function blocks now (it blocks at most once per item).
+bool work_function_blocks(StepContext& c, unsigned i) {
+  const WorkerSlot& w = c.d.workers[i];
+  switch (c.cfg.work_sleeps) {
+    case WorkSleeps::kNever: return false;
+    case WorkSleeps::kAlways: return !w.slept;
+    case WorkSleeps::kMaybe:
+      c.read(Field::kWorkerBlocks, i);
+      return w.blocks && !w.slept;
+  }
+  return false;
 }
 
 }  // namespace
@@ -155,7 +172,7 @@ std::uint32_t worker_step(StepContext& c, unsigned i) {
     case WorkerPc::kAsleep: return woke_up(c, i);
     case WorkerPc::kDeferredWake: return process_one_work_wake(c, i);
     case WorkerPc::kInWork:
-      if (c.cfg.percpu() && c.cfg.work_sleeps && !w.slept) return wq_worker_sleeping(c, i);
+      if (work_function_blocks(c, i)) return wq_worker_sleeping(c, i);
       return work_done(c, i);
     case WorkerPc::kWorkSleeping: return wq_worker_running(c, i);
     case WorkerPc::kWorkResumed: return work_done(c, i);

@@ -79,7 +79,8 @@ std::string WorkqueueModel::actor_name(ActorId a) const {
   if (a < expiry_actor(0)) return fmt::format("worker{}", a - worker_actor(0));
   if (a < clock_actor()) return fmt::format("expiry{}", a - expiry_actor(0));
   if (a == clock_actor()) return "clock";
-  return "destroyer";
+  if (a == destroyer_actor()) return "destroyer";
+  return fmt::format("blocker{}", a - blocker_actor(0));
 }
 
 ActorStatus WorkqueueModel::status_of(const WqData& d, ActorId a) const {
@@ -98,7 +99,8 @@ ActorStatus WorkqueueModel::status_of(const WqData& d, ActorId a) const {
     return expiry_status(d, cfg, slot);
   }
   if (a == clock_actor()) return clock_status(d, cfg);
-  return destroyer_status(d, cfg);
+  if (a == destroyer_actor()) return destroyer_status(d, cfg);
+  return blocker_status(d, cfg, a - blocker_actor(0));
 }
 
 ActorStatus WorkqueueModel::status(const State& s, ActorId a) const { return status_of(data(s), a); }
@@ -112,7 +114,8 @@ void WorkqueueModel::blocking_footprint(const State& s, ActorId a, Footprint& ou
   if (a < expiry_actor(0)) return worker_blocking(d, cfg, a - worker_actor(0), out);
   if (a < clock_actor()) return expiry_blocking(d, cfg, a - expiry_actor(0), out);
   if (a == clock_actor()) return clock_blocking(d, cfg, out);
-  return destroyer_blocking(d, cfg, out);
+  if (a == destroyer_actor()) return destroyer_blocking(d, cfg, out);
+  return blocker_blocking(d, cfg, a - blocker_actor(0), out);
 }
 
 std::uint32_t WorkqueueModel::step_data(WqData& d, ActorId a, Footprint& fp) const {
@@ -127,7 +130,8 @@ std::uint32_t WorkqueueModel::step_data(WqData& d, ActorId a, Footprint& fp) con
   if (a < expiry_actor(0)) return worker_step(c, a - worker_actor(0));
   if (a < clock_actor()) return expiry_step(c, a - expiry_actor(0));
   if (a == clock_actor()) return clock_step(c);
-  return destroyer_step(c);
+  if (a == destroyer_actor()) return destroyer_step(c);
+  return blocker_step(c, a - blocker_actor(0));
 }
 
 void WorkqueueModel::step(State& s, ActorId a, Event& out) const {
@@ -182,6 +186,7 @@ nlohmann::json WorkqueueModel::state_json(const State& s) const {
       j["expired"] = w.last_active != 0;
     }
     j["kicked"] = w.kicked != 0;
+    if (config_.blockers() && w.blocks) j["work_blocks"] = true;
     if (w.wake_target) j["deferred_wake_of"] = w.wake_target - 1;
     j["task"] = task_state_name(t.state);
     if (t.refs) j["task_extra_refs"] = t.refs;

@@ -1,6 +1,7 @@
 // WorkqueueModel: the worker pool of kernel/workqueue.c as a wqcheck::Model. Actors, in id
-// order: kickers, worker slots, the idle timer, the culler, one expiry actor per worker slot, the
-// clock, the destroyer (actors a scenario does not use are always finished).
+// order: kickers, the idle timer, the culler, worker slots, one expiry actor per worker slot, the
+// clock, the destroyer, and with "work_sleeps": "maybe" one blocker per worker slot (actors a
+// scenario does not use are always finished).
 #pragma once
 
 #include <memory>
@@ -29,10 +30,13 @@ class WorkqueueModel final : public Model {
   ActorId expiry_actor(unsigned slot) const { return worker_actor(kMaxWorkers) + slot; }
   ActorId clock_actor() const { return expiry_actor(kMaxWorkers); }
   ActorId destroyer_actor() const { return clock_actor() + 1; }
+  ActorId blocker_actor(unsigned slot) const { return destroyer_actor() + 1 + slot; }
 
   std::string kind() const override { return "workqueue"; }
   std::unique_ptr<State> initial() const override;
-  std::size_t actor_count() const override { return destroyer_actor() + 1; }
+  std::size_t actor_count() const override {
+    return config_.blockers() ? blocker_actor(kMaxWorkers) : destroyer_actor() + 1;
+  }
   std::string actor_name(ActorId actor) const override;
   ActorStatus status(const State& state, ActorId actor) const override;
   void blocking_footprint(const State& state, ActorId actor, Footprint& out) const override;
