@@ -4,19 +4,17 @@
 
 namespace wqcheck {
 
-WakeupForest::WakeupForest() { chunks_.reserve(kMaxChunks); }
+WakeupForest::WakeupForest() = default;
 
 WakeupForest::WakeupForest(WakeupForest&& other) noexcept { *this = std::move(other); }
 
 WakeupForest& WakeupForest::operator=(WakeupForest&& other) noexcept {
   if (this == &other) return *this;
-  chunks_ = std::move(other.chunks_);
+  pages_ = std::move(other.pages_);
   size_ = other.size_;
   free_ = std::move(other.free_);
   released_ = std::move(other.released_);
   remaining_ = std::move(other.remaining_);
-  other.chunks_ = std::vector<std::unique_ptr<Node[]>>();
-  other.chunks_.reserve(kMaxChunks);
   other.size_ = 0;
   other.free_.clear();
   other.released_.clear();
@@ -42,9 +40,11 @@ std::int32_t WakeupForest::add_node(const Event& event) {
     released_.pop_back();
     for (std::int32_t c = node(id).first_child; c >= 0; c = node(c).next_sibling) released_.push_back(c);
   } else {
-    if ((size_ >> kChunkBits) == chunks_.size()) {
-      if (chunks_.size() == kMaxChunks) throw std::length_error("wakeup forest: too many nodes");
-      chunks_.push_back(std::make_unique<Node[]>(std::size_t{1} << kChunkBits));
+    if (size_ > static_cast<std::size_t>(INT32_MAX)) throw std::length_error("wakeup forest: too many nodes");
+    if ((size_ & kChunkMask) == 0) {
+      Page& page = pages_[size_ >> (kChunkBits + kPageBits)];
+      if (!page) page = std::make_unique<Chunk[]>(std::size_t{1} << kPageBits);
+      page[(size_ >> kChunkBits) & kPageMask] = std::make_unique<Node[]>(std::size_t{1} << kChunkBits);
     }
     id = static_cast<std::int32_t>(size_++);
   }

@@ -13,6 +13,7 @@
 // owner must then leave that subtree alone, which insert's `before_growing` lets it see to.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -32,7 +33,7 @@ struct WakeupSequence {
 class WakeupForest {
  public:
   WakeupForest();
-  // A moved-from forest is empty, and reserved again.
+  // A moved-from forest is empty.
   WakeupForest(WakeupForest&& other) noexcept;
   WakeupForest& operator=(WakeupForest&& other) noexcept;
   // A tree is named by its root node; a child (a node below a root) by its own id. -1: none.
@@ -75,17 +76,24 @@ class WakeupForest {
     std::int32_t first_child = -1;
     std::int32_t next_sibling = -1;
   };
-  static constexpr std::size_t kChunkBits = 10;  // 1024 nodes a chunk
-  static constexpr std::size_t kMaxChunks = std::size_t{1} << 19;  // 512M nodes, more than memory holds
-  // Through data(), which push_back does not change once the table is reserved: another thread
-  // may look nodes up while this one adds chunks.
+  // Nodes live in chunks of 1024 that never move, found through a two-level table: a fixed
+  // array of pages, each page a table of 1024 chunks, allocated when first needed. So every id
+  // an int32 can name has a place, a new forest allocates nothing, and another thread may look
+  // nodes up while this one adds chunks (it reads only pages and chunks that already exist).
+  static constexpr std::size_t kChunkBits = 10;
+  static constexpr std::size_t kPageBits = 10;
+  static constexpr std::size_t kPages = std::size_t{1} << (31 - kChunkBits - kPageBits);
+  static constexpr std::size_t kChunkMask = (std::size_t{1} << kChunkBits) - 1;
+  static constexpr std::size_t kPageMask = (std::size_t{1} << kPageBits) - 1;
+  using Chunk = std::unique_ptr<Node[]>;
+  using Page = std::unique_ptr<Chunk[]>;
   const Node& node(std::int32_t id) const {
     const auto i = static_cast<std::size_t>(id);
-    return chunks_.data()[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
+    return pages_[i >> (kChunkBits + kPageBits)][(i >> kChunkBits) & kPageMask][i & kChunkMask];
   }
   Node& node(std::int32_t id) {
     const auto i = static_cast<std::size_t>(id);
-    return chunks_.data()[i >> kChunkBits][i & ((std::size_t{1} << kChunkBits) - 1)];
+    return pages_[i >> (kChunkBits + kPageBits)][(i >> kChunkBits) & kPageMask][i & kChunkMask];
   }
   // A node holding `event` (nodes are reused, and keep their footprint's storage).
   std::int32_t add_node(const Event& event);
@@ -96,8 +104,7 @@ class WakeupForest {
   // Appends `child` as the last child of `parent`.
   void append_child(std::int32_t parent, std::int32_t child);
 
-  // The chunk table is reserved in full up front, so that adding a chunk never moves it.
-  std::vector<std::unique_ptr<Node[]>> chunks_;
+  std::array<Page, kPages> pages_;
   std::size_t size_ = 0;  // nodes made so far
   std::vector<std::int32_t> free_;
   std::vector<std::int32_t> released_;  // roots of released subtrees, not yet taken apart
