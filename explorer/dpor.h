@@ -31,7 +31,7 @@ void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit = nullptr,
                   Delegator* delegator = nullptr);
 
 // A delegated part of a search: a snapshot of its path down to one node, and the one child it
-// has left to explore there. Opaque outside explorer/dpor.cpp.
+// has left to explore there. Opaque outside the explorer/dpor*.cpp files.
 class Subtree {
  public:
   struct Impl;
