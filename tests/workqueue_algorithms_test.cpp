@@ -28,9 +28,10 @@ namespace {
 
 constexpr std::uint64_t kDfsBudget = 20000;  // executions; larger scenarios are left to regress
 
-// dfs, dpor and optimal on `model`; false if dfs cannot exhaust it within the budget.
-bool agrees_with_dfs(const wqcheck::Model& model, const std::string& what) {
-  RecordedRun dfs = explore_recording(model, Algorithm::kDfs, true, kDfsBudget);
+// dfs, dpor and optimal on `model`; false if dfs cannot exhaust it within `budget` executions.
+bool agrees_with_dfs(const wqcheck::Model& model, const std::string& what,
+                     std::uint64_t budget = kDfsBudget) {
+  RecordedRun dfs = explore_recording(model, Algorithm::kDfs, true, budget);
   if (!dfs.result.exhaustive) return false;
   RecordedRun dpor = explore_recording(model, Algorithm::kDpor);
   RecordedRun optimal = explore_recording(model, Algorithm::kOptimal);
@@ -39,7 +40,7 @@ bool agrees_with_dfs(const wqcheck::Model& model, const std::string& what) {
   CHECK_TEXT(dfs.statuses() == optimal.statuses(), ("optimal verdicts: " + what).c_str());
   CHECK_TEXT(dfs.terminals == dpor.terminals, ("dpor terminal states: " + what).c_str());
   CHECK_TEXT(dfs.terminals == optimal.terminals, ("optimal terminal states: " + what).c_str());
-  wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(model, kDfsBudget);
+  wqcheck::testing::ClassCount truth = wqcheck::testing::count_classes(model, budget);
   CHECK_TEXT(truth.complete, what.c_str());
   CHECK_EQUAL_TEXT(truth.classes, dpor.result.stats.executions, ("dpor trace count: " + what).c_str());
   CHECK_EQUAL_TEXT(truth.classes, optimal.result.stats.executions, ("optimal trace count: " + what).c_str());
@@ -82,5 +83,22 @@ TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsWhenWorkMayBlock) {
     cfg.work_sleeps = WorkSleeps::kMaybe;
     cfg.wake_ref = v == Variant::kDeferredClaim;
     CHECK_TEXT(agrees_with_dfs(WorkqueueModel(cfg), variant_name(v)), variant_name(v).c_str());
+  }
+}
+
+// put_unbound_pool() while the idle timer and idle_cull_fn() run (three idle workers: too many):
+// the destroyer waits for a cull that is reaping, and stops the timer and the cull work.
+TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsWhenThePoolIsDestroyedWhileCulling) {
+  using namespace wqcheck::wq;
+  for (Variant v : {Variant::kPrepatch, Variant::kDeferred, Variant::kClaim, Variant::kDeferredClaim}) {
+    Config cfg;
+    cfg.variant = v;
+    cfg.manager = false;
+    cfg.expiry = Expiry::kClock;
+    cfg.max_ticks = 1;
+    cfg.workers = 3;
+    cfg.destroy = true;
+    cfg.wake_ref = v == Variant::kDeferredClaim;
+    CHECK_TEXT(agrees_with_dfs(WorkqueueModel(cfg), variant_name(v), 200000), variant_name(v).c_str());
   }
 }
