@@ -12,6 +12,8 @@ namespace wqcheck::wq {
 namespace {
 const WqData& data(const State& s) { return static_cast<const WqState&>(s).d; }
 
+WqData& data(State& s) { return static_cast<WqState&>(s).d; }
+
 const char* destroyer_pc_name(DestroyerPc pc) {
   switch (pc) {
     case DestroyerPc::kWaitIdle: return "wait_for_last_pwq";
@@ -23,7 +25,7 @@ const char* destroyer_pc_name(DestroyerPc pc) {
   }
   return "?";
 }
-WqData& data(State& s) { return static_cast<WqState&>(s).d; }
+
 }  // namespace
 
 WorkqueueModel::WorkqueueModel(Config config) : config_(config) {}
