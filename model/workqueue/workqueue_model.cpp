@@ -11,7 +11,6 @@ namespace wqcheck::wq {
 
 namespace {
 const WqData& data(const State& s) { return static_cast<const WqState&>(s).d; }
-
 WqData& data(State& s) { return static_cast<WqState&>(s).d; }
 
 const char* destroyer_pc_name(DestroyerPc pc) {
