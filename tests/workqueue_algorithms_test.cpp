@@ -67,38 +67,41 @@ TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsOnEverySmallScenario) {
   CHECK(compared >= 20);
 }
 
-// Blocker actors (work_sleeps "maybe") are enabled by a worker taking an item and disabled by it
-// finishing: per-CPU pools of one idle and one busy worker, in every variant.
-TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsWhenWorkMayBlock) {
+namespace {
+
+// `base` (no manager, a clock that ticks once) in each of the four variants, with wake_ref as
+// each variant has it by default.
+void check_every_variant(wqcheck::wq::Config base, std::uint64_t budget = kDfsBudget) {
   using namespace wqcheck::wq;
+  base.manager = false;
+  base.expiry = Expiry::kClock;
+  base.max_ticks = 1;
   for (Variant v : {Variant::kPrepatch, Variant::kDeferred, Variant::kClaim, Variant::kDeferredClaim}) {
-    Config cfg;
+    Config cfg = base;
     cfg.variant = v;
-    cfg.pool = PoolKind::kPercpu;
-    cfg.manager = false;
-    cfg.expiry = Expiry::kClock;
-    cfg.max_ticks = 1;
-    cfg.workers = 1;
-    cfg.busy_workers = 1;
-    cfg.work_sleeps = WorkSleeps::kMaybe;
     cfg.wake_ref = v == Variant::kDeferredClaim;
-    CHECK_TEXT(agrees_with_dfs(WorkqueueModel(cfg), variant_name(v)), variant_name(v).c_str());
+    CHECK_TEXT(agrees_with_dfs(WorkqueueModel(cfg), variant_name(v), budget), variant_name(v).c_str());
   }
+}
+
+}  // namespace
+
+// Blocker actors (work_sleeps "maybe") are enabled by a worker taking an item and disabled by it
+// finishing: per-CPU pools of one idle and one busy worker.
+TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsWhenWorkMayBlock) {
+  wqcheck::wq::Config cfg;
+  cfg.pool = wqcheck::wq::PoolKind::kPercpu;
+  cfg.workers = 1;
+  cfg.busy_workers = 1;
+  cfg.work_sleeps = wqcheck::wq::WorkSleeps::kMaybe;
+  check_every_variant(cfg);
 }
 
 // put_unbound_pool() while the idle timer and idle_cull_fn() run (three idle workers: too many):
 // the destroyer waits for a cull that is reaping, and stops the timer and the cull work.
 TEST(WorkqueueAlgorithms, DporAndOptimalAgreeWithDfsWhenThePoolIsDestroyedWhileCulling) {
-  using namespace wqcheck::wq;
-  for (Variant v : {Variant::kPrepatch, Variant::kDeferred, Variant::kClaim, Variant::kDeferredClaim}) {
-    Config cfg;
-    cfg.variant = v;
-    cfg.manager = false;
-    cfg.expiry = Expiry::kClock;
-    cfg.max_ticks = 1;
-    cfg.workers = 3;
-    cfg.destroy = true;
-    cfg.wake_ref = v == Variant::kDeferredClaim;
-    CHECK_TEXT(agrees_with_dfs(WorkqueueModel(cfg), variant_name(v), 200000), variant_name(v).c_str());
-  }
+  wqcheck::wq::Config cfg;
+  cfg.workers = 3;
+  cfg.destroy = true;
+  check_every_variant(cfg, 200000);
 }
