@@ -1,54 +1,89 @@
 #!/usr/bin/env bash
 # Benchmark: parallel exploration (docs/parallel.md). For each target it runs, as separate
-# processes, the sequential search (--jobs 1 --units 1), all cores sharing the one tree by
-# delegation (--jobs N --units 1: the same executions, counts and counterexamples), and all cores
-# on the static partition that sharding uses (--jobs N --units 64). It prints the counts, the
-# median exploration time over REPS runs (the search's own elapsed_s, without start-up), the
-# peak RSS, the speed-up over the sequential search, the partition's overhead in transitions,
-# and how the threads shared the tree (subtrees delegated, explored elsewhere, revoked).
-# Usage: bench/parallel.sh [REPS]   (default 5; the largest scenario runs once whatever REPS says)
+# processes and in turn within each repetition (so that a machine whose speed drifts slows all of
+# them alike):
+#   sequential  the sequential search (--jobs 1 --units 1);
+#   shared      all N cores sharing the one tree by delegation (--jobs N --units 1: the same
+#               executions, counts and counterexamples);
+#   units       all N cores on the static partition that sharding uses (--jobs N --units 64);
+#   N copies    N sequential searches at once, as independent processes: what the machine itself
+#               gives N busy processes of this workload. On a shared virtual machine it can be well
+#               under N (neighbours, shared caches, the hypervisor), and no parallel search can beat
+#               it; the efficiency column is the speed-up divided by it.
+# It prints the counts, the median of the search's own time (elapsed_s, without start-up), the
+# peak RSS, how the threads shared the tree (subtrees delegated / explored elsewhere / revoked),
+# and per target the median over repetitions of the paired ratios: speed-up = sequential / shared
+# (and / units), machine = N x sequential / mean of the N copies, efficiency = speed-up / machine.
+# Usage: bench/parallel.sh [REPS]   (default 5; the largest scenario runs once whatever REPS says;
+#        QUICK=1 leaves it out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/wqcheck ] || tools/bootstrap
-reps=${1:-5}
-cores=$(nproc)
-# file algorithm repetitions
-targets=("programs/lastzero-15.json optimal $reps"
-         "programs/indexer-15.json optimal $reps"
-         "scenarios/deferred-mainline-large.json dpor $reps"
-         "scenarios/prepatch-mainline-percpu-large.json dpor 1")
-[ "${QUICK:-}" = 1 ] && unset "targets[3]"
+exec python3 - "${1:-5}" "$(nproc)" "${QUICK:-}" <<'EOF'
+import json, statistics, subprocess, sys
 
-# file algorithm jobs units reps -> "executions blocked transitions median_seconds rss_MB delegation"
-run() {
-  local out
-  out=$(for _ in $(seq "$5"); do
-          build/wqcheck check "$1" --algorithm "$2" --keep-going --jobs "$3" --units "$4" --json
-        done)
-  python3 -c '
-import json, statistics, sys
-runs = [json.loads(line) for line in sys.stdin.read().splitlines()]
-s = runs[0]["stats"]
-p = runs[-1].get("parallel", {})
-deleg = "%d/%d/%d" % (p.get("delegated", 0), p.get("claimed", 0), p.get("revoked", 0))
-print(s["executions"], s["blocked"], s["transitions"],
-      "%.3f" % statistics.median(r["stats"]["elapsed_s"] for r in runs),
-      "%.0f" % (max(r["stats"]["peak_rss_kb"] for r in runs) / 1024), deleg)' <<<"$out"
-}
+reps, cores, quick = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "1"
+targets = [("programs/lastzero-15.json", "optimal", reps),
+           ("programs/indexer-15.json", "optimal", reps),
+           ("scenarios/deferred-mainline-large.json", "dpor", reps)]
+if not quick:
+    targets.append(("scenarios/prepatch-mainline-percpu-large.json", "dpor", 1))
 
-echo "$cores cores; median of the search's own time over the runs; delegated/explored elsewhere/revoked"
-printf '%-46s %-9s %-20s %9s %9s %10s %8s %6s %12s\n' target algorithm run executions blocked transitions seconds rss_MB delegations
-for t in "${targets[@]}"; do
-  read -r file algorithm n <<<"$t"
-  read -r e0 b0 tr0 s0 m0 d0 <<<"$(run "$file" "$algorithm" 1 1 "$n")"
-  read -r e1 b1 tr1 s1 m1 d1 <<<"$(run "$file" "$algorithm" "$cores" 1 "$n")"
-  read -r e2 b2 tr2 s2 m2 d2 <<<"$(run "$file" "$algorithm" "$cores" 64 "$n")"
-  printf '%-46s %-9s %-20s %9s %9s %10s %8s %6s %12s\n' "$file" "$algorithm" "sequential" "$e0" "$b0" "$tr0" "$s0" "$m0" "-"
-  printf '%-46s %-9s %-20s %9s %9s %10s %8s %6s %12s\n' "" "" "$cores threads, shared" "$e1" "$b1" "$tr1" "$s1" "$m1" "$d1"
-  printf '%-46s %-9s %-20s %9s %9s %10s %8s %6s %12s\n' "" "" "$cores threads, 64 units" "$e2" "$b2" "$tr2" "$s2" "$m2" "$d2"
-  python3 -c '
-import sys
-tr0, tr2, s0, s1, s2 = map(float, sys.argv[1:])
-print("%-46s speed-up %.2fx shared, %.2fx on 64 units (whose transitions are %.2fx the sequential search'"'"'s)"
-      % ("", s0 / max(s1, 1e-9), s0 / max(s2, 1e-9), tr2 / tr0))' "$tr0" "$tr2" "$s0" "$s1" "$s2"
-done
+
+def command(file, algorithm, jobs, units):
+    return ["build/wqcheck", "check", file, "--algorithm", algorithm, "--keep-going",
+            "--jobs", str(jobs), "--units", str(units), "--json"]
+
+
+def run(file, algorithm, jobs, units):
+    out = subprocess.run(command(file, algorithm, jobs, units), capture_output=True, text=True)
+    if out.returncode not in (0, 1):  # 1: a property is violated, as some targets' are
+        sys.exit("bench/parallel.sh: %s exited %d: %s" % (" ".join(command(file, algorithm, jobs, units)),
+                                                          out.returncode, out.stderr.strip()))
+    return json.loads(out.stdout)
+
+
+def copies(file, algorithm):
+    """N sequential searches started together; their mean time."""
+    procs = [subprocess.Popen(command(file, algorithm, 1, 1), stdout=subprocess.PIPE, text=True)
+             for _ in range(cores)]
+    times = [json.loads(p.communicate()[0])["stats"]["elapsed_s"] for p in procs]
+    return sum(times) / len(times)
+
+
+def row(name, label, runs, elapsed):
+    s = runs[0]["stats"]
+    p = runs[-1].get("parallel", {})
+    deleg = "%d/%d/%d" % (p.get("delegated", 0), p.get("claimed", 0), p.get("revoked", 0)) if p.get("threads", 1) > 1 else "-"
+    rss = max(r["stats"]["peak_rss_kb"] for r in runs) / 1024
+    print("%-46s %-20s %9d %9d %10d %8.3f %6.0f %12s" % (name, label, s["executions"], s["blocked"],
+          s["transitions"], statistics.median(elapsed), rss, deleg))
+
+
+print("%d cores; median of the search's own time; delegated/explored elsewhere/revoked" % cores)
+print("%-46s %-20s %9s %9s %10s %8s %6s %12s" % ("target (algorithm)", "run", "executions", "blocked",
+      "transitions", "seconds", "rss_MB", "delegations"))
+for file, algorithm, n in targets:
+    runs = {"seq": [], "shared": [], "units": []}
+    time = {"seq": [], "shared": [], "units": [], "copies": []}
+    for _ in range(n):
+        for key, jobs, units in (("seq", 1, 1), ("shared", cores, 1), ("units", cores, 64)):
+            r = run(file, algorithm, jobs, units)
+            runs[key].append(r)
+            time[key].append(r["stats"]["elapsed_s"])
+        time["copies"].append(copies(file, algorithm))
+    for key in ("shared", "units"):  # the counts the sequential search has, and the static split's
+        if key == "shared" and any(r["stats"]["executions"] != runs["seq"][0]["stats"]["executions"] for r in runs[key]):
+            sys.exit("bench/parallel.sh: %s: the shared tree explored other executions than the sequential search" % file)
+    row("%s (%s)" % (file, algorithm), "sequential", runs["seq"], time["seq"])
+    row("", "%d threads, shared" % cores, runs["shared"], time["shared"])
+    row("", "%d threads, 64 units" % cores, runs["units"], time["units"])
+    print("%-46s %-20s %50.3f" % ("", "%d copies at once" % cores, statistics.median(time["copies"])))
+    paired = lambda key: statistics.median(s / max(t, 1e-9) for s, t in zip(time["seq"], time[key]))
+    machine = statistics.median(cores * s / max(c, 1e-9) for s, c in zip(time["seq"], time["copies"]))
+    shared, units = paired("shared"), paired("units")
+    transitions = runs["units"][0]["stats"]["transitions"] / max(runs["seq"][0]["stats"]["transitions"], 1)
+    print("%-46s speed-up %.2fx shared, %.2fx on 64 units (%.2fx the transitions); machine %.2fx; "
+          "efficiency %.0f%% shared, %.0f%% units" % ("", shared, units, transitions, machine,
+                                                     100 * shared / machine, 100 * units / machine))
+EOF
