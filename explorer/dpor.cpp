@@ -95,6 +95,7 @@ void Dpor::enter(const WorkUnit& unit) {
 // run on to the end (so that every race of the execution is seen), and the execution counts
 // as blocked.
 std::size_t Dpor::run_to_end(std::size_t depth) {
+  path_unchanged_below_ = std::min(path_unchanged_below_, depth);
   while (true) {
     if (search_.depth_exceeded(depth + 1)) return depth;
     ensure_node(depth + 1);

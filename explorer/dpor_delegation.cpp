@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <utility>
@@ -189,6 +190,7 @@ bool Dpor::claim_next(std::size_t d) {
   }
   apply(o);
   n.event = o.event;
+  path_unchanged_below_ = std::min(path_unchanged_below_, d);
   add_sleep(n, n.event);
   search_.absorb(o.tally);
   return true;
@@ -208,15 +210,19 @@ void Dpor::apply(SubtreeOutcome::Impl& o) {
     for (ActorId a : b.initials) covered = covered || contains(at.backtrack, a) || asleep(at, a);
     if (!covered) at.backtrack.push_back(b.first);
   }
+  cursor_.start(log);
+  bool passing_on = false;  // the previous sequence was passed on up too
   for (std::size_t k = 0; k < log.sequences(); ++k) {
-    if (log.sequence_node(k) < root_) {
-      log_.add_sequence_from(log, k);
+    cursor_.load(k);
+    if (cursor_.node() < root_) {
+      log_.add_sequence(cursor_, passing_on);
+      passing_on = true;
+      last_logged_from_path_ = false;
       continue;
     }
-    log.load_events(k, logged_events_);
-    logged_ = &log;
-    logged_index_ = k;
-    offer(log.sequence_node(k));
+    passing_on = false;
+    logged_ = &cursor_;
+    offer(cursor_.node());
     logged_ = nullptr;
   }
 }
@@ -234,21 +240,37 @@ void Dpor::log_backtrack(std::size_t i) {
 
 void Dpor::log_offer(std::size_t i) {
   const std::size_t n = v_size();
-  std::uint64_t* relation = log_.add_sequence(i, n, [this](std::size_t x) -> const Event& { return v_event(x); });
   if (grown_active_) {
+    last_logged_from_path_ = false;
+    std::uint64_t* rows = log_.add_sequence(i, n, 0, [this](std::size_t x) -> const Event& { return v_event(x); });
     for (std::size_t y = 1; y < n; ++y) {
       for (std::size_t x = 0; x < y; ++x) {
-        if (before(x, y)) ReversalLog::mark_before(relation, n, x, y);
+        if (before(x, y)) ReversalLog::mark_before(rows, 0, x, y);
       }
     }
     return;
   }
   // v is positions_ then last_: path events, related as on the path, then the replayed last
   // event, after x iff some event from x on that x precedes (or x itself) is by last_'s
-  // actor or conflicts with it (see before()).
-  for (std::size_t y = 1; y + 1 < n; ++y) {
+  // actor or conflicts with it (see before()). The leading path events it has in common with
+  // the sequence logged before, if that was for the same node too, are the same events with the
+  // same relation as long as the path has not changed there since: they are not stored again.
+  std::size_t shared = 0;
+  if (last_logged_from_path_ && last_logged_node_ == i) {
+    const std::size_t limit = std::min(n, last_logged_positions_.size()) - 1;  // neither last event
+    while (shared < limit && positions_[shared] == last_logged_positions_[shared] &&
+           positions_[shared] < path_unchanged_below_) {
+      ++shared;
+    }
+  }
+  last_logged_from_path_ = true;
+  last_logged_node_ = i;
+  last_logged_positions_ = positions_;
+  path_unchanged_below_ = SIZE_MAX;
+  std::uint64_t* rows = log_.add_sequence(i, n, shared, [this](std::size_t x) -> const Event& { return v_event(x); });
+  for (std::size_t y = std::max<std::size_t>(shared, 1); y + 1 < n; ++y) {
     for (std::size_t x = 0; x < y; ++x) {
-      if (hb_.precedes(positions_[x], positions_[y])) ReversalLog::mark_before(relation, n, x, y);
+      if (hb_.precedes(positions_[x], positions_[y])) ReversalLog::mark_before(rows, shared, x, y);
     }
   }
   direct_.clear();
@@ -259,7 +281,7 @@ void Dpor::log_offer(std::size_t i) {
   for (std::size_t x = 0; x + 1 < n; ++x) {
     for (std::size_t k : direct_) {
       if (k >= x && (k == x || hb_.precedes(positions_[x], positions_[k]))) {
-        ReversalLog::mark_before(relation, n, x, n - 1);
+        ReversalLog::mark_before(rows, shared, x, n - 1);
         break;
       }
     }

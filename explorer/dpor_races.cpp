@@ -42,6 +42,7 @@ void Dpor::detect_races(std::size_t first_new, std::size_t end) {
 // right after the path alone, its races reversed, and taken away again.
 void Dpor::detect_pending_races(std::size_t end) {
   ensure_node(end);
+  path_unchanged_below_ = std::min(path_unchanged_below_, end);
   for (const Event& pending : pending_) {
     nodes_[end].event = pending;
     hb_.push(pending);

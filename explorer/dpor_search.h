@@ -237,12 +237,12 @@ class Dpor {
   // v as a sequence: positions_ then last_, or the grown sequence while one is offered, or a
   // logged one while it is applied.
   std::size_t v_size() const {
-    if (logged_ != nullptr) return logged_events_.size();
+    if (logged_ != nullptr) return logged_->size();
     return grown_active_ ? grown_.size() : positions_.size();
   }
 
   const Event& v_event(std::size_t x) const {
-    if (logged_ != nullptr) return logged_events_[x];
+    if (logged_ != nullptr) return logged_->event(x);
     if (grown_active_) return grown_[x];
     return x + 1 == positions_.size() ? last_ : nodes_[positions_[x]].event;
   }
@@ -250,7 +250,7 @@ class Dpor {
   // Does v's x-th event happen before its y-th (x < y)? For the last event, whose footprint may
   // differ from the path's, the relation is rebuilt from its direct dependencies in v.
   bool before(std::size_t x, std::size_t y) const {
-    if (logged_ != nullptr) return logged_->before(logged_index_, x, y);
+    if (logged_ != nullptr) return logged_->before(x, y);
     if (grown_active_) return grown_before_[x * grown_.size() + y] != 0;
     if (y + 1 < positions_.size()) return hb_.precedes(positions_[x], positions_[y]);
     for (std::size_t k = x; k + 1 < positions_.size(); ++k) {
@@ -323,12 +323,18 @@ class Dpor {
   // The first node this search explores from: frozen_, or one below a delegated subtree's node
   // (whose reversals at nodes from frozen_ to root_ are logged for the delegating search).
   std::size_t root_ = 0;
-  // While a logged sequence is applied, v means it: sequence logged_index_ of logged_, whose
-  // events are loaded into logged_events_.
-  const ReversalLog* logged_ = nullptr;
-  std::size_t logged_index_ = 0;
-  std::vector<Event> logged_events_;
+  // While a logged sequence is applied, v means it: the one cursor_ holds.
+  const ReversalLog::Cursor* logged_ = nullptr;
+  ReversalLog::Cursor cursor_;
   ReversalLog log_;  // a delegated subtree's reversals for the nodes above it
+  // What log_offer needs to store a sequence as the prefix it shares with the one logged before
+  // (ReversalLog): whether log_'s last sequence is one log_offer made from the path, that
+  // sequence's node and positions (v without its last event, then j), and the depth below which
+  // the path's events have stayed as they were since (each write to a node's event lowers it).
+  bool last_logged_from_path_ = false;
+  std::size_t last_logged_node_ = 0;
+  std::vector<std::size_t> last_logged_positions_;
+  std::size_t path_unchanged_below_ = 0;
 };
 
 }  // namespace dpor_internal
