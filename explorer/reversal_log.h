@@ -5,9 +5,9 @@
 // Optimal DPOR's reversals are event sequences with their happens-before relation, often
 // thousands of them for one subtree, so they are stored flat: events, footprints and the
 // relation (as bits) in a few arrays, not as one heap object per event, and each sequence only
-// as far as it differs from the one before. Source-set DPOR's are a
-// node, the sequence's initials and its first actor, and repeat a lot, so exact repeats are
-// dropped (applying one again would change nothing).
+// from where it differs from the one before. Source-set DPOR's are a node, the sequence's
+// initials and its first actor, and repeat a lot, so exact repeats are dropped (applying one
+// again would change nothing).
 #pragma once
 
 #include <cstddef>
