@@ -23,7 +23,7 @@ namespace dpor_internal {
 void Dpor::run(const WorkUnit* unit) {
   nodes_.emplace_back();
   nodes_[0].state = model_.initial();
-  nodes_[0].stuck.assign(model_.actor_count(), 0);
+  nodes_[0].stuck.assign(actors_, 0);
   nodes_[0].wakeup = forest_.make_tree();
   if (unit != nullptr) enter(*unit);
   root_ = frozen_;
@@ -153,7 +153,7 @@ std::size_t Dpor::run_to_end(std::size_t depth) {
 // actor runs first.
 void Dpor::add_pending_attempts(std::size_t last_node) {
   const State& last = *nodes_[last_node].state;
-  for (ActorId a = 0; a < model_.actor_count(); ++a) {
+  for (ActorId a = 0; a < actors_; ++a) {
     if (nodes_[last_node].stuck[a] || model_.status(last, a) != ActorStatus::kBlocked) continue;
     pending_.emplace_back();
     Event& pending = pending_.back();

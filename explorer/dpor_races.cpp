@@ -158,7 +158,7 @@ void Dpor::reverse_grown(std::size_t i, std::size_t j, const Footprint& extra) {
   // after_i_[k]: i happens before k other than through j and its actor's later events. An
   // event is after i iff its actor or a conflicting access was reached before it.
   after_i_.assign(end, 0);
-  reached_actors_.assign(model_.actor_count(), 0);
+  reached_actors_.assign(actors_, 0);
   reached_.clear();
   for (std::size_t k = i; k < end; ++k) {
     const Event& e = nodes_[k].event;
@@ -190,7 +190,7 @@ void Dpor::reverse_grown(std::size_t i, std::size_t j, const Footprint& extra) {
     if (!grown_.back().blocked_attempt) replay(grown_.back());
   }
   const std::size_t kept_before = grown_.size();
-  dropped_.assign(model_.actor_count(), 0);
+  dropped_.assign(actors_, 0);
   for (std::size_t k : candidates_) {
     const Event& e = nodes_[k].event;
     if (dropped_[e.actor]) continue;

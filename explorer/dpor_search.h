@@ -151,9 +151,10 @@ class Dpor {
   Dpor(Search& search, DporMode mode, Delegator* delegator)
       : search_(search),
         model_(search.model()),
+        actors_(model_.actor_count()),
         mode_(mode),
         delegator_(delegator),
-        hb_(search.model().actor_count()) {}
+        hb_(actors_) {}
 
   void run(const WorkUnit* unit);
 
@@ -199,7 +200,7 @@ class Dpor {
 
   // Some actor may take a step from node n: enabled and not stuck.
   bool any_eligible(const Node& n) const {
-    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+    for (ActorId a = 0; a < actors_; ++a) {
       if (!n.stuck[a] && model_.status(*n.state, a) == ActorStatus::kEnabled) return true;
     }
     return false;
@@ -213,7 +214,7 @@ class Dpor {
   }
 
   bool first_awake_enabled(const Node& n, ActorId& actor) const {
-    for (ActorId a = 0; a < model_.actor_count(); ++a) {
+    for (ActorId a = 0; a < actors_; ++a) {
       if (!n.stuck[a] && model_.status(*n.state, a) == ActorStatus::kEnabled && !asleep(n, a)) {
         actor = a;
         return true;
@@ -298,6 +299,7 @@ class Dpor {
 
   Search& search_;
   const Model& model_;
+  const std::size_t actors_;  // model_.actor_count(), asked once: the inner loops run over it
   const DporMode mode_;
   Delegator* const delegator_;
   HappensBefore hb_;

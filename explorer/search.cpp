@@ -7,7 +7,8 @@
 namespace wqcheck {
 
 bool any_enabled(const Model& model, const State& state) {
-  for (ActorId a = 0; a < model.actor_count(); ++a) {
+  const std::size_t actors = model.actor_count();
+  for (ActorId a = 0; a < actors; ++a) {
     if (model.status(state, a) == ActorStatus::kEnabled) return true;
   }
   return false;
@@ -37,7 +38,8 @@ Ending Search::conclude(const State& state, const Schedule& schedule) {
     return Ending::kDiscarded;
   }
   ++stats_.executions;
-  for (ActorId a = 0; a < model_.actor_count(); ++a) {
+  const std::size_t actors = model_.actor_count();
+  for (ActorId a = 0; a < actors; ++a) {
     if (model_.status(state, a) != ActorStatus::kFinished) {
       ++stats_.deadlocked;
       break;
