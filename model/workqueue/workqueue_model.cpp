@@ -107,7 +107,10 @@ ActorStatus WorkqueueModel::status_of(const WqData& d, ActorId a) const {
 ActorStatus WorkqueueModel::status(const State& s, ActorId a) const { return status_of(data(s), a); }
 
 void WorkqueueModel::blocking_footprint(const State& s, ActorId a, Footprint& out) const {
-  const WqData& d = data(s);
+  blocking_footprint_of(data(s), a, out);
+}
+
+void WorkqueueModel::blocking_footprint_of(const WqData& d, ActorId a, Footprint& out) const {
   const Config& cfg = config_;
   if (a < kMaxKickers) return kicker_blocking(d, cfg, a, out);
   if (a == timer_actor()) return timer_blocking(d, cfg, out);
@@ -121,9 +124,7 @@ void WorkqueueModel::blocking_footprint(const State& s, ActorId a, Footprint& ou
 
 std::uint32_t WorkqueueModel::step_data(WqData& d, ActorId a, Footprint& fp) const {
   // A step reads what decided that its actor could take it.
-  WqState view;
-  view.d = d;
-  blocking_footprint(view, a, fp);
+  blocking_footprint_of(d, a, fp);
   StepContext c{d, config_, fp};
   if (a < kMaxKickers) return kicker_step(c, a);
   if (a == timer_actor()) return timer_step(c);

@@ -52,6 +52,7 @@ class WorkqueueModel final : public Model {
 
   // The same on WqData directly.
   ActorStatus status_of(const WqData& d, ActorId actor) const;
+  void blocking_footprint_of(const WqData& d, ActorId actor, Footprint& out) const;
   std::uint32_t step_data(WqData& d, ActorId actor, Footprint& fp) const;
 
  private:
