@@ -52,18 +52,18 @@ void ReversalLog::Cursor::load(std::size_t k) {
   const std::size_t shared = log.shared_[k];
   size_ = log.sizes_[k];
   if (events_.size() < size_) events_.resize(size_);
-  std::size_t e = k == 0 ? 0 : log.event_end_[k - 1];
+  std::size_t e = begin_of(log.event_end_, k);
   for (std::size_t x = shared; x < size_; ++x, ++e) {
     Event& event = events_[x];
     event.actor = log.actors_[e];
     event.action = log.actions_[e];
     event.blocked_attempt = log.blocked_[e] != 0;
     event.footprint.clear();
-    for (std::size_t a = e == 0 ? 0 : log.access_end_[e - 1]; a < log.access_end_[e]; ++a) event.footprint.add(log.accesses_[a]);
+    for (std::size_t a = begin_of(log.access_end_, e); a < log.access_end_[e]; ++a) event.footprint.add(log.accesses_[a]);
   }
   // Rows before `shared` are the previous sequence's, still here.
   rows_.resize(std::max(rows_.size(), row_offset(size_)));
-  const std::size_t first = k == 0 ? 0 : log.rows_end_[k - 1];
+  const std::size_t first = begin_of(log.rows_end_, k);
   std::copy(log.rows_.begin() + static_cast<std::ptrdiff_t>(first),
             log.rows_.begin() + static_cast<std::ptrdiff_t>(log.rows_end_[k]),
             rows_.begin() + static_cast<std::ptrdiff_t>(row_offset(shared)));

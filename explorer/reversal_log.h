@@ -47,7 +47,6 @@ class ReversalLog {
   }
 
   std::size_t sequences() const { return nodes_.size(); }
-  std::size_t sequence_node(std::size_t k) const { return nodes_[k]; }
 
   // Reads a log's sequences in order, each whole: its events and relation, rebuilt from the
   // previous one's and what the log stores of it.
@@ -100,6 +99,11 @@ class ReversalLog {
     if (y == 0) return 0;
     const std::size_t blocks = (y - 1) / 64;  // complete runs of 64 rows of 1, 2, ... words
     return 64 * blocks * (blocks + 1) / 2 + ((y - 1) % 64) * (blocks + 1);
+  }
+  // Where item i begins in storage whose items end at ends[0], ends[1], ...
+  template <typename Ends>
+  static std::size_t begin_of(const Ends& ends, std::size_t i) {
+    return i == 0 ? 0 : ends[i - 1];
   }
   void begin_sequence(std::size_t node, std::size_t n, std::size_t shared);
   void add_event(const Event& e);
