@@ -10,26 +10,29 @@ WakeupForest::WakeupForest(WakeupForest&& other) noexcept { *this = std::move(ot
 
 WakeupForest& WakeupForest::operator=(WakeupForest&& other) noexcept {
   if (this == &other) return *this;
-  pages_ = std::move(other.pages_);
-  size_ = other.size_;
+  events_ = std::move(other.events_);
+  nodes_ = std::move(other.nodes_);
   free_ = std::move(other.free_);
   released_ = std::move(other.released_);
   remaining_ = std::move(other.remaining_);
-  other.size_ = 0;
   other.free_.clear();
   other.released_.clear();
   return *this;
 }
 
-WakeupForest::Tree WakeupForest::make_tree() { return add_node(Event{}); }
+WakeupForest::Tree WakeupForest::make_tree() { return add_node(-1); }
 
+// The events are kept for the trees made next (a spare subtree's forest meets the same events
+// again), unless they outnumber the nodes: then a model with many distinct events would make the
+// table grow without bound.
 void WakeupForest::reset() {
+  if (events_.size() > 1024 && events_.size() > nodes_.size()) events_.clear();
   free_.clear();
   released_.clear();
-  for (std::size_t id = size_; id-- > 0;) free_.push_back(static_cast<std::int32_t>(id));
+  nodes_.clear();
 }
 
-std::int32_t WakeupForest::add_node(const Event& event) {
+std::int32_t WakeupForest::add_node(EventTable::Id event) {
   std::int32_t id;
   if (!free_.empty()) {
     id = free_.back();
@@ -40,16 +43,10 @@ std::int32_t WakeupForest::add_node(const Event& event) {
     released_.pop_back();
     for (std::int32_t c = node(id).first_child; c >= 0; c = node(c).next_sibling) released_.push_back(c);
   } else {
-    if (size_ > static_cast<std::size_t>(INT32_MAX)) throw std::length_error("wakeup forest: too many nodes");
-    if ((size_ & kChunkMask) == 0) {
-      Page& page = pages_[size_ >> (kChunkBits + kPageBits)];
-      if (!page) page = std::make_unique<Chunk[]>(std::size_t{1} << kPageBits);
-      page[(size_ >> kChunkBits) & kPageMask] = std::make_unique<Node[]>(std::size_t{1} << kChunkBits);
-    }
-    id = static_cast<std::int32_t>(size_++);
+    id = static_cast<std::int32_t>(nodes_.grow());
   }
   Node& n = node(id);
-  n.event = event;  // keeps the footprint's storage
+  n.event = event;
   n.first_child = -1;
   n.next_sibling = -1;
   return id;
@@ -90,7 +87,7 @@ void WakeupForest::drop_first(Tree tree) {
 void WakeupForest::copy_children(const WakeupForest& from, std::int32_t from_node, std::int32_t to_parent) {
   std::int32_t last = -1;
   for (std::int32_t c = from.node(from_node).first_child; c >= 0; c = from.node(c).next_sibling) {
-    const std::int32_t copy = add_node(from.node(c).event);
+    const std::int32_t copy = add_node(events_.intern(from.events_[from.node(c).event]));
     if (last < 0) {
       node(to_parent).first_child = copy;
     } else {
@@ -102,7 +99,7 @@ void WakeupForest::copy_children(const WakeupForest& from, std::int32_t from_nod
 }
 
 void WakeupForest::copy_child(std::int32_t child, WakeupForest& into, Tree to) const {
-  const std::int32_t copy = into.add_node(node(child).event);
+  const std::int32_t copy = into.add_node(into.events_.intern(events_[node(child).event]));
   into.node(to).first_child = copy;
   into.copy_children(*this, child, copy);
 }
@@ -119,7 +116,7 @@ std::int32_t WakeupForest::insert(Tree tree, const WakeupSequence& seq,
     if (remaining_.empty()) return -1;  // seq is a prefix of an existing branch
     bool descended = false;
     for (std::int32_t c = node(at).first_child; c >= 0; c = node(c).next_sibling) {
-      const Event& child = node(c).event;
+      const Event& child = events_[node(c).event];
       // Is the child's actor a weak initial of the remaining sequence?
       std::size_t pos = remaining_.size();
       for (std::size_t k = 0; k < remaining_.size(); ++k) {
@@ -159,7 +156,7 @@ std::int32_t WakeupForest::insert(Tree tree, const WakeupSequence& seq,
   if (top >= 0 && before_growing) before_growing(top);
   std::int32_t parent = at;
   for (std::size_t r : remaining_) {
-    const std::int32_t n = add_node(*seq.events[r]);
+    const std::int32_t n = add_node(events_.intern(*seq.events[r]));
     append_child(parent, n);
     parent = n;
   }
@@ -173,7 +170,7 @@ std::vector<std::vector<ActorId>> WakeupForest::sequences(Tree tree) const {
     std::int32_t c = node(n).first_child;
     if (c < 0 && n != tree) out.push_back(prefix);
     for (; c >= 0; c = node(c).next_sibling) {
-      prefix.push_back(node(c).event.actor);
+      prefix.push_back(events_[node(c).event].actor);
       walk(c);
       prefix.pop_back();
     }

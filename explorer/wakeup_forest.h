@@ -8,18 +8,19 @@
 // makes the search optimal. Taking the leftmost child moves its subtree to the next node of the
 // path; with all trees in one pool that is a relinking of one node, not a copy.
 //
-// Nodes never move once made (they live in fixed-size chunks), so that another thread may copy a
-// subtree out of the forest (copy_child) while the owning thread goes on with other trees; the
-// owner must then leave that subtree alone, which insert's `before_growing` lets it see to.
+// Nodes name their events in an EventTable (few distinct events, many nodes). Nodes and events
+// never move once made (explorer/stable_array.h), so that another thread may copy a subtree out
+// of the forest (copy_child) while the owning thread goes on with other trees; the owner must
+// then leave that subtree alone, which insert's `before_growing` lets it see to.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <vector>
 
+#include "explorer/event_table.h"
 #include "explorer/model.h"
+#include "explorer/stable_array.h"
 
 namespace wqcheck {
 
@@ -50,7 +51,7 @@ class WakeupForest {
   // The top-level children of `tree`, left to right, and what they hold.
   std::int32_t first_child(Tree tree) const { return node(tree).first_child; }
   std::int32_t next_sibling(std::int32_t child) const { return node(child).next_sibling; }
-  const Event& event(std::int32_t child) const { return node(child).event; }
+  const Event& event(std::int32_t child) const { return events_[node(child).event]; }
 
   // Moves the leftmost child's subtree of `from` into `to`, which must be empty: `to` becomes
   // that subtree, re-rooted.
@@ -71,32 +72,16 @@ class WakeupForest {
   std::vector<std::vector<ActorId>> sequences(Tree tree) const;
 
  private:
+  // A node names its event in events_ (-1 for a tree's root, which has none).
   struct Node {
-    Event event;
+    EventTable::Id event = -1;
     std::int32_t first_child = -1;
     std::int32_t next_sibling = -1;
   };
-  // Nodes live in chunks of 1024 that never move, found through a two-level table: a fixed
-  // array of pages, each page a table of 1024 chunks, allocated when first needed. So every id
-  // an int32 can name has a place, a new forest allocates nothing, and another thread may look
-  // nodes up while this one adds chunks (it reads only pages and chunks that already exist).
-  static constexpr std::size_t kChunkBits = 10;
-  static constexpr std::size_t kPageBits = 10;
-  static constexpr std::size_t kPages = std::size_t{1} << (31 - kChunkBits - kPageBits);
-  static constexpr std::size_t kChunkMask = (std::size_t{1} << kChunkBits) - 1;
-  static constexpr std::size_t kPageMask = (std::size_t{1} << kPageBits) - 1;
-  using Chunk = std::unique_ptr<Node[]>;
-  using Page = std::unique_ptr<Chunk[]>;
-  const Node& node(std::int32_t id) const {
-    const auto i = static_cast<std::size_t>(id);
-    return pages_[i >> (kChunkBits + kPageBits)][(i >> kChunkBits) & kPageMask][i & kChunkMask];
-  }
-  Node& node(std::int32_t id) {
-    const auto i = static_cast<std::size_t>(id);
-    return pages_[i >> (kChunkBits + kPageBits)][(i >> kChunkBits) & kPageMask][i & kChunkMask];
-  }
-  // A node holding `event` (nodes are reused, and keep their footprint's storage).
-  std::int32_t add_node(const Event& event);
+  const Node& node(std::int32_t id) const { return nodes_[static_cast<std::size_t>(id)]; }
+  Node& node(std::int32_t id) { return nodes_[static_cast<std::size_t>(id)]; }
+  // A node for the event `event` names.
+  std::int32_t add_node(EventTable::Id event);
   // Gives a subtree's nodes back for reuse, lazily: add_node takes them one at a time.
   void release_subtree(std::int32_t root);
   // Appends copies of `from_node`'s children (of `from`) under `to_parent`.
@@ -104,8 +89,8 @@ class WakeupForest {
   // Appends `child` as the last child of `parent`.
   void append_child(std::int32_t parent, std::int32_t child);
 
-  std::array<Page, kPages> pages_;
-  std::size_t size_ = 0;  // nodes made so far
+  EventTable events_;
+  StableArray<Node> nodes_;
   std::vector<std::int32_t> free_;
   std::vector<std::int32_t> released_;  // roots of released subtrees, not yet taken apart
   std::vector<std::size_t> remaining_;  // scratch for insert
