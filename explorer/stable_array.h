@@ -3,14 +3,14 @@
 // owner goes on appending: that is how a delegated subtree is copied out of the delegating
 // search's wakeup forest (explorer/wakeup_forest.h) without stopping it.
 //
-// Elements live in chunks of 1024, found through a two-level table: a fixed array of pages, each
-// page a table of 1024 chunks, allocated when first needed. So every index an int32 can name has
-// a place, an empty array allocates nothing, and appending never touches a chunk or page pointer
-// a reader may be following. Shrinking (clear) keeps the chunks, and the elements in them, for
+// Elements live in chunks of 1024, found through a two-level table: an array of pages, each page a
+// table of 1024 chunks, all allocated when first needed. So every index an int32 can name has a
+// place, an empty array allocates nothing (a search makes many that stay empty or are replaced by
+// a move, and on this project's virtual machines every fresh page of memory costs about 10 us to
+// fault in), and appending never touches a chunk or page pointer a reader may be following. Shrinking (clear) keeps the chunks, and the elements in them, for
 // the next appends: elements that own storage (an Event's footprint) keep it.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -31,7 +31,7 @@ class StableArray {
   StableArray(StableArray&& other) noexcept { *this = std::move(other); }
   StableArray& operator=(StableArray&& other) noexcept {
     if (this == &other) return *this;
-    pages_ = std::move(other.pages_);
+    pages_ = std::move(other.pages_);  // the table, not its entries: readers' pointers stay valid
     size_ = other.size_;
     made_ = other.made_;
     other.size_ = 0;
@@ -53,6 +53,7 @@ class StableArray {
   std::size_t grow() {
     if (size_ == kMaxSize) throw std::length_error("stable array: more than 2^31 elements");
     if ((size_ & kChunkMask) == 0 && size_ == made_) {
+      if (!pages_) pages_ = std::make_unique<Page[]>(kPages);
       Page& page = pages_[size_ >> (kChunkBits + kPageBits)];
       if (!page) page = std::make_unique<Chunk[]>(std::size_t{1} << kPageBits);
       page[(size_ >> kChunkBits) & kPageMask] = std::make_unique<T[]>(std::size_t{1} << kChunkBits);
@@ -73,7 +74,7 @@ class StableArray {
   using Chunk = std::unique_ptr<T[]>;
   using Page = std::unique_ptr<Chunk[]>;
 
-  std::array<Page, kPages> pages_;
+  std::unique_ptr<Page[]> pages_;  // kPages entries once the first element is made
   std::size_t size_ = 0;
   std::size_t made_ = 0;  // elements the allocated chunks hold
 };
