@@ -18,9 +18,23 @@ std::shared_ptr<const std::atomic<bool>> Subtree::input_released() const { retur
 SubtreeOutcome::SubtreeOutcome(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SubtreeOutcome::~SubtreeOutcome() = default;
 
+DporWorkspaces::DporWorkspaces() = default;
+DporWorkspaces::~DporWorkspaces() = default;
+
+std::unique_ptr<DporWorkspaces::Workspace> DporWorkspaces::take() {
+  if (free_.empty()) return std::make_unique<Workspace>();
+  std::unique_ptr<Workspace> w = std::move(free_.back());
+  free_.pop_back();
+  return w;
+}
+
+void DporWorkspaces::give_back(std::unique_ptr<Workspace> workspace) { free_.push_back(std::move(workspace)); }
+
 namespace dpor_internal {
 
 void Dpor::run(const WorkUnit* unit) {
+  nodes_.clear();
+  forest_.reset();
   nodes_.emplace_back();
   nodes_[0].state = model_.initial();
   nodes_[0].stuck.assign(actors_, 0);
@@ -205,40 +219,67 @@ bool Dpor::choose(Node& here, Node& next, ActorId& actor) {
 }
 
 std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
-  nodes_ = std::move(subtree.nodes);
-  forest_ = std::move(subtree.forest);
-  hb_ = std::move(subtree.hb);
-  schedule_ = std::move(subtree.schedule);
-  frozen_ = subtree.frozen;
-  root_ = subtree.at + 1;
-  if (subtree.source != nullptr) {
-    subtree.source->copy_child(subtree.source_child, forest_, nodes_[subtree.at].wakeup);
-    subtree.source = nullptr;
-  }
-  subtree.released->store(true, std::memory_order_release);
-  subtree.released->notify_all();
+  copy_in(subtree);
   explore_from(subtree.at);
   search_.flush();
+  // The snapshot's states go back to it, for the delegator to reuse.
+  for (std::size_t k = 0; k <= subtree.at; ++k) std::swap(nodes_[k].state, subtree.nodes[k].state);
   auto outcome = std::make_unique<SubtreeOutcome::Impl>();
   outcome->tally = search_.tally();
   outcome->event = nodes_[subtree.at].event;
   outcome->reversals = std::move(log_);
-  // The storage goes back to the subtree, for the delegator to reuse.
-  subtree.nodes = std::move(nodes_);
-  subtree.forest = std::move(forest_);
-  subtree.hb = std::move(hb_);
-  subtree.schedule = std::move(schedule_);
   return std::make_unique<SubtreeOutcome>(std::move(outcome));
+}
+
+// Takes the subtree's snapshot into this search's workspace, then releases it. The states of the
+// path down to the subtree's node are borrowed, not copied: this search only reads them (it
+// writes the states below), and the snapshot is not touched until the search returns them.
+// Nodes below keep their storage from the searches before; nothing is read from them.
+void Dpor::copy_in(Subtree::Impl& subtree) {
+  const std::size_t at = subtree.at;
+  forest_.reset();
+  if (nodes_.size() < at + 1) nodes_.resize(at + 1);
+  for (std::size_t k = 0; k < nodes_.size(); ++k) {
+    Node& to = nodes_[k];
+    to.wakeup = forest_.make_tree();
+    to.delegated.clear();
+    to.last_settled = -1;
+    to.growing = false;
+    if (k > at) {
+      if (!to.state) to.state = nodes_[0].state->clone();  // node 0 is the snapshot's by now
+      continue;
+    }
+    Node& from = subtree.nodes[k];
+    std::swap(to.state, from.state);
+    to.event = from.event;
+    to.sleep = from.sleep;
+    to.inherited = from.inherited;
+    to.backtrack = from.backtrack;
+    to.stuck = from.stuck;
+    to.grown = from.grown;
+  }
+  hb_ = subtree.hb;
+  schedule_ = subtree.schedule;
+  frozen_ = subtree.frozen;
+  root_ = at + 1;
+  if (subtree.source != nullptr) {
+    subtree.source->copy_child(subtree.source_child, forest_, nodes_[at].wakeup);
+    subtree.source = nullptr;
+  }
+  subtree.released->store(true, std::memory_order_release);
+  subtree.released->notify_all();
 }
 
 }  // namespace dpor_internal
 
-void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit, Delegator* delegator) {
-  dpor_internal::Dpor(search, mode, delegator).run(unit);
+void explore_dpor(Search& search, DporMode mode, const WorkUnit* unit, Delegator* delegator,
+                  DporWorkspaces* workspaces) {
+  dpor_internal::Dpor(search, mode, delegator, workspaces).run(unit);
 }
 
-std::unique_ptr<SubtreeOutcome> explore_subtree(Search& search, Subtree& subtree, Delegator* delegator) {
-  return dpor_internal::Dpor(search, subtree.impl().mode, delegator).run(subtree.impl());
+std::unique_ptr<SubtreeOutcome> explore_subtree(Search& search, Subtree& subtree, Delegator* delegator,
+                                                DporWorkspaces* workspaces) {
+  return dpor_internal::Dpor(search, subtree.impl().mode, delegator, workspaces).run(subtree.impl());
 }
 
 }  // namespace wqcheck

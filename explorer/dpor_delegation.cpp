@@ -115,21 +115,17 @@ void Dpor::lendable(std::size_t d, bool next, std::int32_t& child, int& risk) {
 }
 
 void Dpor::delegate(std::size_t d, std::int32_t child, const SleepSet& sleep) {
-  // The storage of a subtree explored before is reused (states, wakeup tree nodes), if the
-  // delegator has one to spare.
+  // The storage of a snapshot taken before (its states) is reused, if the delegator has one to
+  // spare.
   std::unique_ptr<Subtree> subtree = delegator_->spare();
   if (!subtree) subtree = std::make_unique<Subtree>(std::make_unique<Subtree::Impl>());
   Subtree::Impl& sub = subtree->impl();
   sub.mode = mode_;
   sub.at = d;
   sub.frozen = frozen_;
-  sub.forest.reset();
   if (sub.nodes.size() < d + 1) sub.nodes.resize(d + 1);
-  for (std::size_t k = 0; k < sub.nodes.size(); ++k) {
+  for (std::size_t k = 0; k <= d; ++k) {
     Node& to = sub.nodes[k];
-    to.wakeup = sub.forest.make_tree();
-    to.delegated.clear();
-    if (k > d) continue;
     const Node& from = nodes_[k];
     if (to.state) {
       to.state->assign(*from.state);

@@ -117,12 +117,18 @@ inline bool contains(const std::vector<ActorId>& actors, ActorId a) {
 // that explores the subtree copies it out of the delegating search's forest when it starts, and
 // then sets `released`. Until then the delegating search leaves that subtree alone: it revokes
 // the delegation before it would grow it, and revoking waits for `released`.
+struct DporWorkspaces::Workspace {
+  std::vector<dpor_internal::Node> nodes;  // their states are kept for the next search
+  WakeupForest forest;
+  HappensBefore hb;
+};
+
 struct Subtree::Impl {
   DporMode mode = DporMode::kSource;
   std::size_t at = 0;
   std::size_t frozen = 0;
-  std::vector<dpor_internal::Node> nodes;  // 0..at
-  WakeupForest forest;  // their wakeup trees, empty (the child's is copied in at the start)
+  // Nodes 0..at (their wakeup trees are not used: the child's is copied from `source`).
+  std::vector<dpor_internal::Node> nodes;
   HappensBefore hb;     // the events of nodes 0..at-1
   Schedule schedule;
   const WakeupForest* source = nullptr;  // where the child's wakeup subtree is, until copied
@@ -146,15 +152,24 @@ class Dpor {
   Dpor(const Dpor&) = delete;
   Dpor& operator=(const Dpor&) = delete;
   // Also when an exception unwinds the search: no delegated subtree may go on reading its data.
-  ~Dpor() { revoke_all(); }
+  ~Dpor() {
+    revoke_all();
+    if (workspaces_ != nullptr) workspaces_->give_back(std::move(workspace_));
+  }
 
-  Dpor(Search& search, DporMode mode, Delegator* delegator)
+  Dpor(Search& search, DporMode mode, Delegator* delegator, DporWorkspaces* workspaces)
       : search_(search),
         model_(search.model()),
         actors_(model_.actor_count()),
         mode_(mode),
         delegator_(delegator),
-        hb_(actors_) {}
+        workspaces_(workspaces),
+        workspace_(workspaces != nullptr ? workspaces->take() : std::make_unique<DporWorkspaces::Workspace>()),
+        hb_(workspace_->hb),
+        nodes_(workspace_->nodes),
+        forest_(workspace_->forest) {
+    hb_.reset(actors_);
+  }
 
   void run(const WorkUnit* unit);
 
@@ -164,6 +179,7 @@ class Dpor {
 
  private:
   // ---- The search loop (explorer/dpor.cpp) ----
+  void copy_in(Subtree::Impl& subtree);
   void explore_from(std::size_t depth);
   bool backtrack(std::size_t end, std::size_t& depth);
   void enter(const WorkUnit& unit);
@@ -302,9 +318,11 @@ class Dpor {
   const std::size_t actors_;  // model_.actor_count(), asked once: the inner loops run over it
   const DporMode mode_;
   Delegator* const delegator_;
-  HappensBefore hb_;
-  std::vector<Node> nodes_;
-  WakeupForest forest_;  // the nodes' wakeup trees
+  DporWorkspaces* const workspaces_;  // where workspace_ goes back to, if anywhere
+  std::unique_ptr<DporWorkspaces::Workspace> workspace_;
+  HappensBefore& hb_;
+  std::vector<Node>& nodes_;
+  WakeupForest& forest_;  // the nodes' wakeup trees
   std::vector<Event> pending_;      // events that could have come after the current execution
   std::unique_ptr<State> scratch_;  // for replaying a reversed sequence
   Event last_;                      // the last event of the sequence being reversed

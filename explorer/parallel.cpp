@@ -84,6 +84,8 @@ struct Running {
   const std::atomic<bool>* cancel;
 };
 thread_local std::vector<Running> running;
+// The workspaces of the searches this thread runs (explorer/dpor.h), for the duration of one run.
+thread_local DporWorkspaces* workspaces = nullptr;
 
 // Everything the threads share. Threads take units in index order; once none is left, a thread
 // with nothing to do makes the running searches hungry, and they delegate subtrees to it. The
@@ -221,6 +223,13 @@ class Driver final : public Delegator {
   }
 
   void work() {
+    DporWorkspaces mine;
+    workspaces = &mine;
+    work_loop();
+    workspaces = nullptr;
+  }
+
+  void work_loop() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stopping_.load()) {
       if (!queue_.empty()) {
@@ -262,7 +271,7 @@ class Driver final : public Delegator {
     Search search(model_, o);
     running.push_back({0, &slots_[k].cancel});
     try {
-      explore_dpor(search, mode_, &units_[unit], this);
+      explore_dpor(search, mode_, &units_[unit], this, workspaces);
     } catch (...) {
       fail(std::current_exception());
     }
@@ -313,7 +322,7 @@ class Driver final : public Delegator {
     std::unique_ptr<SubtreeOutcome> outcome;
     running.push_back({ticket, &task->cancel});
     try {
-      outcome = explore_subtree(search, *task->subtree, this);
+      outcome = explore_subtree(search, *task->subtree, this, workspaces);
     } catch (...) {
       fail(std::current_exception());
     }

@@ -101,6 +101,8 @@ class SerialDelegator : public wqcheck::Delegator {
 
   bool all_settled() const { return entries_.empty(); }
 
+  wqcheck::DporWorkspaces workspaces;
+
   std::uint64_t delegated = 0, claimed = 0, revoked = 0;
 
  private:
@@ -112,7 +114,8 @@ class SerialDelegator : public wqcheck::Delegator {
 
   std::unique_ptr<wqcheck::SubtreeOutcome> explore(std::unique_ptr<wqcheck::Subtree> subtree) {
     wqcheck::Search search(model_, options_);
-    auto outcome = wqcheck::explore_subtree(search, *subtree, this);  // nested delegation
+    // Nested delegation; the searches share this delegator's workspaces, as a thread's do.
+    auto outcome = wqcheck::explore_subtree(search, *subtree, this, &workspaces);
     spares_.push_back(std::move(subtree));
     return outcome;
   }
@@ -155,7 +158,7 @@ void check_model(const wqcheck::Model& model, const std::string& what, Totals& t
       for (Policy policy : kPolicies) {
         SerialDelegator delegator(model, options, mode, policy, seed);
         wqcheck::Search search(model, options);
-        wqcheck::explore_dpor(search, mode, unit, &delegator);
+        wqcheck::explore_dpor(search, mode, unit, &delegator, &delegator.workspaces);
         const std::string label = what + (mode == DporMode::kOptimal ? " optimal" : " dpor") +
                                   (keep_going ? " keep-going" : "") + " policy " +
                                   std::to_string(static_cast<int>(policy));
