@@ -27,7 +27,10 @@ const char* destroyer_pc_name(DestroyerPc pc) {
 
 }  // namespace
 
-WorkqueueModel::WorkqueueModel(Config config) : config_(config) {}
+WorkqueueModel::WorkqueueModel(Config config)
+    : config_(config),
+      kickers_(static_cast<unsigned>(config_.kickers)),
+      slots_(static_cast<unsigned>(config_.slots())) {}
 
 WqData WorkqueueModel::initial_data() const {
   const Config& cfg = config_;
@@ -74,7 +77,7 @@ std::unique_ptr<State> WorkqueueModel::initial() const {
 }
 
 std::string WorkqueueModel::actor_name(ActorId a) const {
-  if (a < kMaxKickers) return fmt::format("kicker{}", a);
+  if (a < timer_actor()) return fmt::format("kicker{}", a);
   if (a == timer_actor()) return "idle_timer";
   if (a == culler_actor()) return "culler";
   if (a < expiry_actor(0)) return fmt::format("worker{}", a - worker_actor(0));
@@ -86,19 +89,11 @@ std::string WorkqueueModel::actor_name(ActorId a) const {
 
 ActorStatus WorkqueueModel::status_of(const WqData& d, ActorId a) const {
   const Config& cfg = config_;
-  if (a < kMaxKickers) return kicker_status(d, cfg, a);
+  if (a < timer_actor()) return kicker_status(d, cfg, a);
   if (a == timer_actor()) return timer_status(d, cfg);
   if (a == culler_actor()) return culler_status(d, cfg);
-  if (a < expiry_actor(0)) {
-    const unsigned slot = a - worker_actor(0);
-    if (static_cast<int>(slot) >= cfg.slots()) return ActorStatus::kFinished;
-    return worker_status(d, cfg, slot);
-  }
-  if (a < clock_actor()) {
-    const unsigned slot = a - expiry_actor(0);
-    if (static_cast<int>(slot) >= cfg.slots()) return ActorStatus::kFinished;
-    return expiry_status(d, cfg, slot);
-  }
+  if (a < expiry_actor(0)) return worker_status(d, cfg, a - worker_actor(0));
+  if (a < clock_actor()) return expiry_status(d, cfg, a - expiry_actor(0));
   if (a == clock_actor()) return clock_status(d, cfg);
   if (a == destroyer_actor()) return destroyer_status(d, cfg);
   return blocker_status(d, cfg, a - blocker_actor(0));
@@ -112,7 +107,7 @@ void WorkqueueModel::blocking_footprint(const State& s, ActorId a, Footprint& ou
 
 void WorkqueueModel::blocking_footprint_of(const WqData& d, ActorId a, Footprint& out) const {
   const Config& cfg = config_;
-  if (a < kMaxKickers) return kicker_blocking(d, cfg, a, out);
+  if (a < timer_actor()) return kicker_blocking(d, cfg, a, out);
   if (a == timer_actor()) return timer_blocking(d, cfg, out);
   if (a == culler_actor()) return culler_blocking(d, cfg, out);
   if (a < expiry_actor(0)) return worker_blocking(d, cfg, a - worker_actor(0), out);
@@ -126,7 +121,7 @@ std::uint32_t WorkqueueModel::step_data(WqData& d, ActorId a, Footprint& fp) con
   // A step reads what decided that its actor could take it.
   blocking_footprint_of(d, a, fp);
   StepContext c{d, config_, fp};
-  if (a < kMaxKickers) return kicker_step(c, a);
+  if (a < timer_actor()) return kicker_step(c, a);
   if (a == timer_actor()) return timer_step(c);
   if (a == culler_actor()) return culler_step(c);
   if (a < expiry_actor(0)) return worker_step(c, a - worker_actor(0));

@@ -1,7 +1,9 @@
 // WorkqueueModel: the worker pool of kernel/workqueue.c as a wqcheck::Model. Actors, in id
-// order: kickers, the idle timer, the culler, worker slots, one expiry actor per worker slot, the
-// clock, the destroyer, and with "work_sleeps": "maybe" one blocker per worker slot (actors a
-// scenario does not use are always finished).
+// order: the scenario's kickers, the idle timer, the culler, its worker slots, one expiry actor
+// per worker slot, the clock, the destroyer, and with "work_sleeps": "maybe" one blocker per
+// worker slot. Ids are numbered for the scenario: the explorer's vector clocks and per-step loops
+// run over every actor, so none is made that cannot act (the timer, clock and destroyer of a
+// scenario that has no use for them are always finished).
 #pragma once
 
 #include <memory>
@@ -24,19 +26,17 @@ class WorkqueueModel final : public Model {
 
   // Actor ids by role.
   ActorId kicker_actor(unsigned k) const { return k; }
-  ActorId timer_actor() const { return kMaxKickers; }
+  ActorId timer_actor() const { return kickers_; }
   ActorId culler_actor() const { return timer_actor() + 1; }
   ActorId worker_actor(unsigned slot) const { return culler_actor() + 1 + slot; }
-  ActorId expiry_actor(unsigned slot) const { return worker_actor(kMaxWorkers) + slot; }
-  ActorId clock_actor() const { return expiry_actor(kMaxWorkers); }
+  ActorId expiry_actor(unsigned slot) const { return worker_actor(slots_) + slot; }
+  ActorId clock_actor() const { return expiry_actor(slots_); }
   ActorId destroyer_actor() const { return clock_actor() + 1; }
   ActorId blocker_actor(unsigned slot) const { return destroyer_actor() + 1 + slot; }
 
   std::string kind() const override { return "workqueue"; }
   std::unique_ptr<State> initial() const override;
-  std::size_t actor_count() const override {
-    return config_.blockers() ? blocker_actor(kMaxWorkers) : destroyer_actor() + 1;
-  }
+  std::size_t actor_count() const override { return blocker_actor(config_.blockers() ? slots_ : 0); }
   std::string actor_name(ActorId actor) const override;
   ActorStatus status(const State& state, ActorId actor) const override;
   void blocking_footprint(const State& state, ActorId actor, Footprint& out) const override;
@@ -57,6 +57,8 @@ class WorkqueueModel final : public Model {
 
  private:
   Config config_;
+  unsigned kickers_;  // config_.kickers
+  unsigned slots_;    // config_.slots()
 };
 
 }  // namespace wqcheck::wq
