@@ -27,9 +27,9 @@ enum class DporMode { kSource, kOptimal };
 // and its happens-before relation. A thread that runs searches one after another, or nested (a
 // delegated subtree's search inside a claim), keeps a DporWorkspaces of its own and passes it to
 // each, so that a search works in memory its own thread allocated and kept from the searches
-// before. Memory another processor allocated has neighbours that processor is writing: a
-// delegated subtree's search that worked in its delegator's snapshot took 15 % longer per step
-// (docs/parallel.md). Not thread-safe: one per thread.
+// before. A delegated subtree's search that worked in storage its delegating thread had
+// allocated took 15-25 % longer per step than the same search alone (docs/parallel.md), while
+// two independent searches in one process lost nothing. Not thread-safe: one per thread.
 class DporWorkspaces {
  public:
   struct Workspace;  // explorer/dpor_search.h

@@ -110,19 +110,21 @@ inline bool contains(const std::vector<ActorId>& actors, ActorId a) {
 
 }  // namespace dpor_internal
 
-// The path of the delegating search down to the subtree's node `at` (states, events, sleep sets,
-// grown races, happens-before, schedule), with that node prepared to explore its one child.
-//
-// The child's wakeup subtree (optimal mode) is not copied by the delegating search: the search
-// that explores the subtree copies it out of the delegating search's forest when it starts, and
-// then sets `released`. Until then the delegating search leaves that subtree alone: it revokes
-// the delegation before it would grow it, and revoking waits for `released`.
+// What a search writes at every step (explorer/dpor.h says why it is kept per thread).
 struct DporWorkspaces::Workspace {
-  std::vector<dpor_internal::Node> nodes;  // their states are kept for the next search
+  std::vector<dpor_internal::Node> nodes;  // the path; their states are kept for the next search
   WakeupForest forest;
   HappensBefore hb;
 };
 
+// The path of the delegating search down to the subtree's node `at` (states, events, sleep sets,
+// grown races, happens-before, schedule), with that node prepared to explore its one child.
+//
+// The child's wakeup subtree (optimal mode) is not copied by the delegating search: the search
+// that explores the subtree copies it out of the delegating search's forest when it starts (into
+// its workspace, with the rest of the snapshot), and then sets `released`. Until then the
+// delegating search leaves that subtree alone: it revokes the delegation before it would grow
+// it, and revoking waits for `released`.
 struct Subtree::Impl {
   DporMode mode = DporMode::kSource;
   std::size_t at = 0;
