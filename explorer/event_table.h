@@ -22,8 +22,9 @@ class EventTable {
   using Id = std::int32_t;
 
   EventTable();
-  EventTable(EventTable&& other) noexcept;
-  EventTable& operator=(EventTable&& other) noexcept;
+  // The index points into the table: it stays where it is made.
+  EventTable(const EventTable&) = delete;
+  EventTable& operator=(const EventTable&) = delete;
 
   // The id of `event`, interning a copy of it if it is new.
   Id intern(const Event& event);

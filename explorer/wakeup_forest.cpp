@@ -6,24 +6,10 @@ namespace wqcheck {
 
 WakeupForest::WakeupForest() = default;
 
-WakeupForest::WakeupForest(WakeupForest&& other) noexcept { *this = std::move(other); }
-
-WakeupForest& WakeupForest::operator=(WakeupForest&& other) noexcept {
-  if (this == &other) return *this;
-  events_ = std::move(other.events_);
-  nodes_ = std::move(other.nodes_);
-  free_ = std::move(other.free_);
-  released_ = std::move(other.released_);
-  remaining_ = std::move(other.remaining_);
-  other.free_.clear();
-  other.released_.clear();
-  return *this;
-}
-
 WakeupForest::Tree WakeupForest::make_tree() { return add_node(-1); }
 
-// The events are kept for the trees made next (a spare subtree's forest meets the same events
-// again), unless they outnumber the nodes: then a model with many distinct events would make the
+// The events are kept for the trees made next (a workspace's forest meets the same events search
+// after search), unless they outnumber the nodes: then a model with many distinct events would make the
 // table grow without bound.
 void WakeupForest::reset() {
   if (events_.size() > 1024 && events_.size() > nodes_.size()) events_.clear();

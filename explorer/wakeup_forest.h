@@ -34,9 +34,9 @@ struct WakeupSequence {
 class WakeupForest {
  public:
   WakeupForest();
-  // A moved-from forest is empty.
-  WakeupForest(WakeupForest&& other) noexcept;
-  WakeupForest& operator=(WakeupForest&& other) noexcept;
+  // A forest stays where it is made (in a search's workspace): other threads hold pointers to it.
+  WakeupForest(const WakeupForest&) = delete;
+  WakeupForest& operator=(const WakeupForest&) = delete;
   // A tree is named by its root node; a child (a node below a root) by its own id. -1: none.
   using Tree = std::int32_t;
 
