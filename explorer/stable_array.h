@@ -4,11 +4,12 @@
 // search's wakeup forest (explorer/wakeup_forest.h) without stopping it.
 //
 // Elements live in chunks of 1024, found through a two-level table: an array of pages, each page a
-// table of 1024 chunks, all allocated when first needed. So every index an int32 can name has a
-// place, an empty array allocates nothing (a search makes many that stay empty or are replaced by
-// a move, and on this project's virtual machines every fresh page of memory costs about 10 us to
-// fault in), and appending never touches a chunk or page pointer a reader may be following. Shrinking (clear) keeps the chunks, and the elements in them, for
-// the next appends: elements that own storage (an Event's footprint) keep it.
+// table of 1024 chunks, all allocated when first needed, and elements are constructed as they are
+// first used. So every index an int32 can name has a place, an empty array allocates nothing and
+// a new chunk is not touched all at once (on this project's virtual machines every fresh page of
+// memory costs about 10 us to fault in), and appending never touches a chunk or page pointer a
+// reader may be following. clear() keeps the elements made, and what they own (an Event's
+// footprint), for the next appends.
 #pragma once
 
 #include <cstddef>

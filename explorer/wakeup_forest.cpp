@@ -9,8 +9,8 @@ WakeupForest::WakeupForest() = default;
 WakeupForest::Tree WakeupForest::make_tree() { return add_node(-1); }
 
 // The events are kept for the trees made next (a workspace's forest meets the same events search
-// after search), unless they outnumber the nodes: then a model with many distinct events would make the
-// table grow without bound.
+// after search), unless they outnumber the nodes: then a model with many distinct events would
+// make the table grow without bound.
 void WakeupForest::reset() {
   if (events_.size() > 1024 && events_.size() > nodes_.size()) events_.clear();
   free_.clear();
