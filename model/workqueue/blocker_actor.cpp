@@ -8,8 +8,7 @@
 
 namespace wqcheck::wq {
 
-ActorStatus blocker_status(const WqData& d, const Config& cfg, unsigned i) {
-  if (!cfg.blockers() || static_cast<int>(i) >= cfg.slots()) return ActorStatus::kFinished;
+ActorStatus blocker_status(const WqData& d, const Config&, unsigned i) {
   const WorkerSlot& w = d.workers[i];
   return w.current_work && !w.blocks ? ActorStatus::kEnabled : ActorStatus::kBlocked;
 }

@@ -57,8 +57,9 @@ class WorkqueueModel final : public Model {
 
  private:
   Config config_;
-  unsigned kickers_;  // config_.kickers
-  unsigned slots_;    // config_.slots()
+  // config_.kickers and config_.slots(), which every actor-id lookup needs.
+  const unsigned kickers_;
+  const unsigned slots_;
 };
 
 }  // namespace wqcheck::wq
