@@ -11,6 +11,7 @@
 #include "explorer/event_table.h"
 #include "explorer/stable_array.h"
 #include "explorer/wakeup_forest.h"
+#include "tests/support/random_event.h"
 
 using wqcheck::ActorId;
 using wqcheck::Event;
@@ -22,18 +23,8 @@ using wqcheck::WakeupSequence;
 namespace {
 
 Event random_event(std::mt19937_64& random) {
-  Event e;
-  e.actor = static_cast<ActorId>(random() % 4);
-  e.action = static_cast<std::uint32_t>(random() % 6);
-  e.blocked_attempt = random() % 9 == 0;
-  for (std::uint64_t a = random() % 3; a > 0; --a) {
-    if (random() % 2 == 0) {
-      e.footprint.read(random() % 5);
-    } else {
-      e.footprint.write(random() % 5);
-    }
-  }
-  return e;
+  return wqcheck::testing::random_event(
+      random, {.actors = 4, .actions = 6, .blocked_one_in = 9, .accesses = 3, .locations = 5});
 }
 
 Event event(ActorId actor, wqcheck::Location loc, bool write) {

@@ -10,6 +10,7 @@
 #include <CppUTest/TestHarness.h>
 
 #include "explorer/reversal_log.h"
+#include "tests/support/random_event.h"
 
 using wqcheck::Event;
 using wqcheck::ReversalLog;
@@ -24,18 +25,8 @@ struct Sequence {
 };
 
 Event random_event(std::mt19937_64& random) {
-  Event e;
-  e.actor = static_cast<wqcheck::ActorId>(random() % 5);
-  e.action = static_cast<std::uint32_t>(random() % 1000);
-  e.blocked_attempt = random() % 7 == 0;
-  for (std::uint64_t a = random() % 4; a > 0; --a) {
-    if (random() % 2 == 0) {
-      e.footprint.read(random() % 300);
-    } else {
-      e.footprint.write(random() % 300);
-    }
-  }
-  return e;
+  return wqcheck::testing::random_event(
+      random, {.actors = 5, .actions = 1000, .blocked_one_in = 7, .accesses = 4, .locations = 300});
 }
 
 // Sequences as log_offer produces them: runs for one node whose members share a prefix, of
