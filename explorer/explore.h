@@ -109,7 +109,8 @@ struct DelegationStats {
   std::uint64_t threads = 0;
   std::uint64_t delegated = 0;   // handed over
   std::uint64_t claimed = 0;     // explored by another thread, outcome used
-  std::uint64_t taken_back = 0;  // not started when the delegating search reached them
+  std::uint64_t taken_back = 0;  // explored by the delegating search after all: not started, or
+                                 // not through a first execution, when it reached them
   std::uint64_t revoked = 0;     // input changed, or the delegating search stopped first
 };
 

@@ -87,6 +87,7 @@ bool Search::depth_exceeded(std::size_t depth) {
 }
 
 void Search::tick() {
+  ended_.store(ended_.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
   const Bounds& b = options_.bounds;
   std::uint64_t runs = stats_.executions + stats_.blocked();
   if (b.max_executions != 0 && runs >= b.max_executions) {

@@ -4,7 +4,9 @@
 // algorithms own only their order of exploration.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +67,10 @@ class Search {
   bool stopped() const { return stopped_; }
   // Marks the search as cut short (properties not found violated become unknown).
   void cut(const std::string& why);
+  // How many executions (complete or blocked) have ended so far; the one figure of a search that
+  // another thread may read while it runs (a parallel driver asks whether a delegated subtree's
+  // search is under way).
+  std::uint64_t ended() const { return ended_.load(std::memory_order_relaxed); }
   // Records that part of the search was skipped (e.g. a preemption bound) without stopping it.
   void mark_incomplete(const std::string& why);
   // Checks the depth bound for a path of `depth` steps; cuts the search if it is exceeded.
@@ -106,6 +112,7 @@ class Search {
   std::chrono::steady_clock::time_point start_;
   Progress progress_;
   std::uint64_t ticks_ = 0;
+  std::atomic<std::uint64_t> ended_{0};  // written by this search's thread only
   Stats published_;  // what has been added to options_.live so far
 };
 
