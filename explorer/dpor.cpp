@@ -237,11 +237,22 @@ std::unique_ptr<SubtreeOutcome> Dpor::run(Subtree::Impl& subtree) {
 // Nodes below keep their storage from the searches before; nothing is read from them.
 void Dpor::copy_in(Subtree::Impl& subtree) {
   const std::size_t at = subtree.at;
+  // First the one thing read out of the delegating search's data, the child's wakeup subtree,
+  // and the release: that search may be waiting to take the child back (the rest of the
+  // snapshot is the subtree's own, and copying it into a workspace used for the first time
+  // takes longer).
   forest_.reset();
+  const WakeupForest::Tree child = forest_.make_tree();
+  if (subtree.source != nullptr) {
+    subtree.source->copy_child(subtree.source_child, forest_, child);
+    subtree.source = nullptr;
+  }
+  subtree.released->store(true, std::memory_order_release);
+  subtree.released->notify_all();
   if (nodes_.size() < at + 1) nodes_.resize(at + 1);
   for (std::size_t k = 0; k < nodes_.size(); ++k) {
     Node& to = nodes_[k];
-    to.wakeup = forest_.make_tree();
+    to.wakeup = k == at ? child : forest_.make_tree();
     to.delegated.clear();
     to.last_settled = -1;
     to.growing = false;
@@ -262,12 +273,6 @@ void Dpor::copy_in(Subtree::Impl& subtree) {
   schedule_ = subtree.schedule;
   frozen_ = subtree.frozen;
   root_ = at + 1;
-  if (subtree.source != nullptr) {
-    subtree.source->copy_child(subtree.source_child, forest_, nodes_[at].wakeup);
-    subtree.source = nullptr;
-  }
-  subtree.released->store(true, std::memory_order_release);
-  subtree.released->notify_all();
 }
 
 }  // namespace dpor_internal

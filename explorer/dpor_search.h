@@ -122,7 +122,7 @@ struct DporWorkspaces::Workspace {
 //
 // The child's wakeup subtree (optimal mode) is not copied by the delegating search: the search
 // that explores the subtree copies it out of the delegating search's forest when it starts (into
-// its workspace, with the rest of the snapshot), and then sets `released`. Until then the
+// its workspace, before the rest of the snapshot), and then sets `released`. Until then the
 // delegating search leaves that subtree alone: it revokes the delegation before it would grow
 // it, and revoking waits for `released`.
 struct Subtree::Impl {

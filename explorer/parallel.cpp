@@ -219,7 +219,8 @@ class Driver final : public Delegator {
       tasks_.erase(it);
       ++counter;
     }
-    // A subtree under way may still be copying its input out of the caller's data.
+    // A subtree under way may still be copying the child's wakeup subtree out of the caller's
+    // data (the first thing it does).
     if (released) released->wait(false, std::memory_order_acquire);
   }
 
