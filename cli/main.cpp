@@ -1,7 +1,7 @@
 #include "cli/cli_app.h"
 #include "cli/interrupt.h"
 
-#if defined(__GLIBC__)
+#if defined(__GLIBC__) && !WQCHECK_JEMALLOC
 #include <malloc.h>
 #endif
 

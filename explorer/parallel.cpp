@@ -152,11 +152,11 @@ class Driver final : public Delegator {
     std::unique_lock<std::mutex> lock(mutex_);
     std::shared_ptr<Task> task = tasks_.at(ticket);
     // Not under way: nobody took it, or its search has not ended an execution yet. Such a search
-    // has mostly set up, copying the snapshot into memory it may touch for the first time (at
-    // about 10 us a page on this project's virtual machines). The claimant, whose memory is warm,
-    // explores the child faster itself; a tail of small deep subtrees handed back and forth would
-    // otherwise pay that set-up at every hand-over, each far longer than the subtree itself
-    // (docs/parallel.md).
+    // has mostly set up, copying the snapshot into memory it may touch for the first time (on
+    // this project's virtual machines about 10 us a 4 KiB page, far less on huge pages). The
+    // claimant, whose memory is warm, explores the child faster itself; a tail of small deep
+    // subtrees handed back and forth would otherwise pay that set-up at every hand-over, each far
+    // longer than the subtree itself (docs/parallel.md).
     const Search* explorer = task->search.load(std::memory_order_acquire);
     if (task->stage == Task::Stage::kQueued ||
         (task->stage == Task::Stage::kRunning && (explorer == nullptr || explorer->ended() == 0))) {
